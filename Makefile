@@ -1,0 +1,34 @@
+# Northern Connections site. On a fresh machine: `make build`, then `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: build serve check test bench clean
+
+$(BIN)/mkdocs: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: $(BIN)/mkdocs requirements-dev.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+build: $(BIN)/mkdocs  ## build site/ (fails on any content problem or warning)
+	$(BIN)/mkdocs build --strict
+
+serve: $(BIN)/mkdocs  ## live preview on http://127.0.0.1:8000/
+	$(BIN)/mkdocs serve --strict
+
+check: $(BIN)/mkdocs  ## validate content/ and data/ only, fast
+	$(BIN)/python -m ncsite check .
+
+test: $(VENV)/.dev  ## all tests, browser tests included
+	$(BIN)/python -m pytest -q
+
+bench: $(VENV)/.dev  ## measure build speed against plain mkdocs-material
+	@echo "make bench: not yet (issue: quality gates)"
+
+clean:
+	rm -rf site .pytest_cache

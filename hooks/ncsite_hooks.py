@@ -1,0 +1,96 @@
+"""MkDocs hooks: a thin adapter between MkDocs and the engine-free `ncsite` package.
+
+Every build gets a fresh `ncsite.Build` in `on_config` (stored on the config,
+never in this module), so `mkdocs serve` rebuilds see edited content.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import File, InclusionLevel
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from ncsite import Build, Settings, report  # noqa: E402
+from ncsite import filters  # noqa: E402
+from ncsite.config import site_timezone  # noqa: E402
+from ncsite.dates import build_now  # noqa: E402
+
+log = get_plugin_logger("ncsite")
+KEY = "ncsite_build"
+
+
+def _build(config) -> Build:
+    return config[KEY]
+
+
+def on_config(config):
+    root = Path(config.config_file_path).resolve().parent
+    settings = Settings(
+        root=root,
+        site_url=config.site_url or "http://127.0.0.1:8000/",
+        now=build_now(),
+        docs_dir=Path(config.docs_dir).resolve().relative_to(root).as_posix(),
+        timezone=site_timezone(config.extra),
+        site_name=config.site_name,
+        language=config.theme.get("language", "en"),
+    )
+    build = Build(settings)
+    if not build.ok:
+        raise PluginError(report(build.problems))
+    config[KEY] = build
+    return config
+
+
+def on_files(files, config):
+    build = _build(config)
+    for page in build.pages():
+        files.append(File.generated(config, page.src_uri, content=page.markdown))
+    for src_uri in sorted(build.withheld()):
+        file = files.get_file_from_path(src_uri)
+        if file is not None:
+            log.info(f"Not published yet (dated in the future): {src_uri}")
+            file.inclusion = InclusionLevel.EXCLUDED
+    return files
+
+
+def on_env(env, config, files):
+    env.filters.update(filters.FILTERS)
+    env.globals["ncsite"] = _build(config)
+    return env
+
+
+def on_page_markdown(markdown, page, config, files):
+    view = _build(config).view(page.file.src_uri)
+    if view is not None:
+        page.meta["template"] = view.template
+        if view.edit_path and config.repo_url and config.edit_uri:
+            docs_prefix = Path(config.docs_dir).name + "/"
+            edit_root = config.edit_uri.rstrip("/") + "/"
+            edit_root = edit_root[: -len(docs_prefix)] if edit_root.endswith(docs_prefix) else edit_root
+            page.edit_url = config.repo_url.rstrip("/") + "/" + edit_root.lstrip("/") + view.edit_path
+    return markdown
+
+
+def on_page_content(html, page, config, files):
+    _build(config).rendered[page.file.src_uri] = html
+    return html
+
+
+def on_page_context(context, page, config, nav):
+    view = _build(config).view(page.file.src_uri)
+    if view is not None:
+        context.update(view.context)
+    return context
+
+
+def on_post_build(config):
+    site_dir = Path(config.site_dir)
+    for output in _build(config).outputs():
+        target = site_dir / output.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(output.data)

@@ -1,0 +1,162 @@
+"""One build of the site, engine-free: settings in; pages, contexts and files out.
+
+A `Build` is made fresh for every build (MkDocs' `on_config`), loads and
+validates the content once, and hands each feature (calendar, Matchpoint,
+living labs, newsletter) the validated content. The MkDocs hooks only move
+what the features return into MkDocs: generated Markdown pages, the template
+and context of each page, and extra output files (feeds, calendars, JSON).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+from zoneinfo import ZoneInfo
+
+from .load import Sources, load_content
+from .problems import Problem
+
+
+@dataclass(frozen=True)
+class Settings:
+    root: Path
+    site_url: str
+    now: dt.datetime
+    docs_dir: str = "content"
+    data_dir: str = "data"
+    timezone: str = "Europe/Copenhagen"
+    site_name: str = "Northern Connections"
+    language: str = "en"
+
+    @property
+    def today(self) -> dt.date:
+        return self.now.astimezone(ZoneInfo(self.timezone)).date()
+
+    def absolute(self, path: str) -> str:
+        """An absolute URL for a site path such as 'events/x/'."""
+        return self.site_url.rstrip("/") + "/" + path.lstrip("/")
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    """A page the build makes: its path under content/, its front matter and body."""
+
+    src_uri: str
+    title: str
+    template: str
+    body: str = ""
+    edit_path: str | None = None  # source file for the edit link, relative to the project root
+    description: str | None = None
+
+    @property
+    def markdown(self) -> str:
+        # Values are quoted as JSON strings, a subset of YAML, so no title can break the front matter.
+        import json
+
+        head = f"title: {json.dumps(self.title)}\ntemplate: {json.dumps(self.template)}\n"
+        if self.description:
+            head += f"description: {json.dumps(self.description)}\n"
+        return f"---\n{head}---\n\n{self.body}\n"
+
+
+@dataclass(frozen=True)
+class PageView:
+    """How one page is shown: its template and the values the template needs."""
+
+    template: str
+    context: dict = field(default_factory=dict)
+    edit_path: str | None = None
+
+
+@dataclass(frozen=True)
+class Output:
+    """A file written next to the pages (a feed, a calendar, a JSON export)."""
+
+    path: str
+    data: bytes
+
+
+@dataclass(frozen=True)
+class Alternate:
+    """A feed announced in every page's <head>."""
+
+    type: str
+    title: str
+    href: str
+
+
+class Feature:
+    """Base for the site's features; each overrides what it contributes."""
+
+    def __init__(self, build: "Build"):
+        self.build = build
+        self.settings = build.settings
+        self.content = build.content
+
+    def pages(self) -> Iterable[GeneratedPage]:
+        return ()
+
+    def views(self) -> dict[str, PageView]:
+        """Page views by src_uri, for generated and for partner-written pages."""
+        return {}
+
+    def outputs(self, rendered: dict[str, str]) -> Iterable[Output]:
+        """Files to write after the pages are rendered; `rendered` maps src_uri to page HTML."""
+        return ()
+
+    def alternates(self) -> Iterable[Alternate]:
+        return ()
+
+    def withheld(self) -> Iterable[str]:
+        """src_uris of partner-written pages that must not be published in this build."""
+        return ()
+
+
+class Build:
+    """Per-build state: settings, validated content and the features built on it."""
+
+    def __init__(self, settings: Settings, features: list[type[Feature]] | None = None):
+        self.settings = settings
+        self.content, self.problems = load_content(
+            Sources(settings.root, settings.docs_dir, settings.data_dir, settings.timezone))
+        self.rendered: dict[str, str] = {}
+        if self.problems:
+            self.features: list[Feature] = []
+            return
+        from .features import FEATURES
+
+        self.features = [cls(self) for cls in (features or FEATURES)]
+        self._views: dict[str, PageView] = {}
+        for feature in self.features:
+            self._views.update(feature.views())
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    @property
+    def today(self) -> dt.date:
+        return self.settings.today
+
+    def pages(self) -> list[GeneratedPage]:
+        return [page for feature in self.features for page in feature.pages()]
+
+    def view(self, src_uri: str) -> PageView | None:
+        return self._views.get(src_uri)
+
+    def alternates(self) -> list[Alternate]:
+        return [alt for feature in self.features for alt in feature.alternates()]
+
+    def withheld(self) -> set[str]:
+        return {src for feature in self.features for src in feature.withheld()}
+
+    def outputs(self) -> list[Output]:
+        return [out for feature in self.features for out in feature.outputs(self.rendered)]
+
+
+def check(root: Path, **settings) -> list[Problem]:
+    """Validate the content only (what `make check` runs)."""
+    sources = Sources(root, **settings)
+    return load_content(sources)[1]

@@ -1,0 +1,38 @@
+"""Read the few settings the core needs from mkdocs.yml, without MkDocs.
+
+mkdocs.yml may hold `!!python/name:` tags (Material's emoji settings); they are
+read as plain strings here, since the core only needs docs_dir, site_url and
+the `extra` values.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from .load import Sources
+
+DEFAULT_TIMEZONE = "Europe/Copenhagen"
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    pass
+
+
+_ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+def read_mkdocs_yml(root: Path) -> dict:
+    with open(root / "mkdocs.yml", encoding="utf-8") as handle:
+        return yaml.load(handle, Loader=_ConfigLoader) or {}
+
+
+def site_timezone(extra: dict | None) -> str:
+    return (extra or {}).get("timezone", DEFAULT_TIMEZONE)
+
+
+def sources_from_mkdocs_yml(root: Path) -> Sources:
+    config = read_mkdocs_yml(root)
+    return Sources(root, config.get("docs_dir", "docs"), "data", site_timezone(config.get("extra")))

@@ -1,0 +1,437 @@
+"""The content contract as data: one spec per kind of file.
+
+Each field has a name, a kind and a plain-words help text. The kinds check a
+raw YAML value and return a clean Python value, or record a Problem and return
+INVALID. The same specs generate the JSON Schemas that editors use, so the
+contract lives in one place.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import zoneinfo
+from dataclasses import dataclass, field as dc_field
+from functools import cached_property
+from typing import Any
+from urllib.parse import urlsplit
+
+from .countries import COUNTRIES
+from .dates import DAY, FORM_TEXT, MONTH, TIME, When, parse_when
+from .problems import Problem
+from .yamlsrc import LineDict, LineList
+
+
+class _Invalid:
+    def __repr__(self):
+        return "INVALID"
+
+
+INVALID = _Invalid()
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+EMAIL = re.compile(r"^[^@\s<>\"']+@[^@\s<>\"']+\.[A-Za-z]{2,}$")
+
+
+def did_you_mean(value: str, choices, cutoff: float = 0.6) -> str | None:
+    close = difflib.get_close_matches(str(value), [str(c) for c in choices], n=1, cutoff=cutoff)
+    return close[0] if close else None
+
+
+def describe(value: Any) -> str:
+    """How a partner would name the YAML value they wrote."""
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return f"the yes/no value {str(value).lower()}"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, str):
+        return f'the text "{value}"'
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a block of fields"
+    return type(value).__name__
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A mention of an id defined elsewhere, resolved once everything is loaded."""
+
+    kind: str  # "cluster", "topic" or "livinglab"
+    id: str
+    file: str
+    field: str
+    line: int | None
+
+
+@dataclass
+class Context:
+    """Where a value sits, and where to put what is wrong with it."""
+
+    file: str
+    problems: list[Problem]
+    references: list[Reference]
+    field: str = ""
+    line: int | None = None
+
+    def at(self, field: str, line: int | None) -> "Context":
+        return Context(self.file, self.problems, self.references, field, line)
+
+    def fail(self, message: str, hint: str | None = None) -> _Invalid:
+        self.problems.append(Problem(self.file, self.line, self.field or None, message, hint))
+        return INVALID
+
+
+class Kind:
+    """How one field's value is checked and described."""
+
+    def check(self, value: Any, ctx: Context) -> Any:
+        raise NotImplementedError
+
+    def schema(self) -> dict:
+        raise NotImplementedError
+
+
+class Text(Kind):
+    def check(self, value, ctx):
+        if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+            return ctx.fail(f"expected text, found {describe(value)}",
+                            "write the value as plain text on the same line, in quotes if it contains a colon")
+        return str(value).strip()
+
+    def schema(self):
+        return {"type": ["string", "number"]}
+
+
+class Choice(Kind):
+    def __init__(self, values: tuple[str, ...]):
+        self.values = values
+
+    def check(self, value, ctx):
+        if isinstance(value, str) and value in self.values:
+            return value
+        guess = did_you_mean(value, self.values) if isinstance(value, str) else None
+        hint = f'did you mean "{guess}"? ' if guess else ""
+        return ctx.fail(f"{describe(value)} is not one of the allowed values",
+                        f"{hint}use one of: {', '.join(self.values)}")
+
+    def schema(self):
+        return {"enum": list(self.values)}
+
+
+class Slug(Kind):
+    def check(self, value, ctx):
+        if isinstance(value, str) and SLUG.match(value):
+            return value
+        suggestion = re.sub(r"[^a-z0-9]+", "-", str(value).lower()).strip("-") or "my-cluster"
+        return ctx.fail(f"{describe(value)} is not a valid id",
+                        f'use lowercase letters, digits and hyphens only, for example "{suggestion}"')
+
+    def schema(self):
+        return {"type": "string", "pattern": SLUG.pattern}
+
+
+class Url(Kind):
+    def check(self, value, ctx):
+        if isinstance(value, str):
+            parts = urlsplit(value.strip())
+            if parts.scheme in ("http", "https") and "." in parts.netloc and " " not in value.strip():
+                return value.strip()
+        hint = "write the full address, starting with https://"
+        if isinstance(value, str) and value.startswith("www."):
+            hint = f'write "https://{value}"'
+        return ctx.fail(f"{describe(value)} is not a web address", hint)
+
+    def schema(self):
+        return {"type": "string", "format": "uri", "pattern": "^https?://"}
+
+
+class Email(Kind):
+    def check(self, value, ctx):
+        if isinstance(value, str) and EMAIL.match(value.strip()):
+            return value.strip()
+        return ctx.fail(f"{describe(value)} is not an e-mail address",
+                        "write one address like name@example.org, without a name or 'mailto:'")
+
+    def schema(self):
+        return {"type": "string", "format": "email"}
+
+
+class Country(Kind):
+    def check(self, value, ctx):
+        if isinstance(value, str) and value in COUNTRIES:
+            return value
+        if value is False:  # never reached with our loader, but be kind to other tools
+            return "NO"
+        hint = "use the two-letter ISO 3166 code, in capitals: DK, DE, NO, SE, NL, BE, GB"
+        if isinstance(value, str):
+            by_name = {name.lower(): code for code, name in COUNTRIES.items()}
+            code = by_name.get(value.strip().lower())
+            if value.upper() in COUNTRIES:
+                code = value.upper()
+            if value.strip().lower() in ("uk", "scotland", "england", "wales", "great britain"):
+                code = "GB"
+            if code:
+                hint = f'did you mean "{code}" ({COUNTRIES[code]})? ' + hint
+        return ctx.fail(f"{describe(value)} is not a country code", hint)
+
+    def schema(self):
+        return {"enum": sorted(COUNTRIES)}
+
+
+class Timezone(Kind):
+    @cached_property
+    def zones(self) -> frozenset[str]:
+        return frozenset(zoneinfo.available_timezones())
+
+    def check(self, value, ctx):
+        if isinstance(value, str) and value in self.zones:
+            return value
+        guess = did_you_mean(value, self.zones) if isinstance(value, str) else None
+        hint = f'did you mean "{guess}"? ' if guess else ""
+        return ctx.fail(f"{describe(value)} is not a time zone",
+                        hint + "use an IANA name such as Europe/Copenhagen, Europe/Berlin or Europe/London")
+
+    def schema(self):
+        return {"type": "string", "pattern": "^[A-Za-z_]+(/[A-Za-z0-9_+-]+)*$"}
+
+
+class WhenKind(Kind):
+    """A date in one of the allowed forms (see dates.py)."""
+
+    def __init__(self, forms=(MONTH, DAY, TIME)):
+        self.forms = forms
+
+    def check(self, value, ctx):
+        allowed = " or ".join(FORM_TEXT[f] for f in self.forms)
+        if isinstance(value, str):
+            when = parse_when(value, self.forms)
+            if when:
+                return when
+            if parse_when(value):
+                return ctx.fail(f'"{value}" is a date in a form this field does not take', f"write {allowed}")
+            return ctx.fail(f'"{value}" is not a date in an allowed form',
+                            f'write {allowed}, for example "2017-06-12"' + (
+                                ', or "2017-12" when only the month is known' if MONTH in self.forms else ""))
+        if isinstance(value, int) and not isinstance(value, bool) and 1900 < value < 2200:
+            return ctx.fail(f"{value} is only a year",
+                            f'add the month ("{value}-06") or the day ("{value}-06-12"), in quotes')
+        return ctx.fail(f"{describe(value)} is not a date", f'write {allowed} in quotes, for example "2017-06-12"')
+
+    def schema(self):
+        patterns = {MONTH: r"\d{4}-\d{2}", DAY: r"\d{4}-\d{2}-\d{2}", TIME: r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}"}
+        return {"type": "string", "pattern": "^(" + "|".join(patterns[f] for f in self.forms) + ")$"}
+
+
+class Integer(Kind):
+    def __init__(self, minimum: int | None = None, maximum: int | None = None, example: str = "12"):
+        self.minimum, self.maximum, self.example = minimum, maximum, example
+
+    def check(self, value, ctx):
+        if isinstance(value, bool) or not isinstance(value, int):
+            return ctx.fail(f"expected a whole number, found {describe(value)}",
+                            f"write only the number, for example {self.example}; put any explanation in the matching _note field")
+        if (self.minimum is not None and value < self.minimum) or (self.maximum is not None and value > self.maximum):
+            return ctx.fail(f"{value} is out of range", f"write a number from {self.minimum} to {self.maximum}")
+        return value
+
+    def schema(self):
+        out = {"type": "integer"}
+        if self.minimum is not None:
+            out["minimum"] = self.minimum
+        if self.maximum is not None:
+            out["maximum"] = self.maximum
+        return out
+
+
+class Boolean(Kind):
+    def check(self, value, ctx):
+        if isinstance(value, bool):
+            return value
+        return ctx.fail(f"expected true or false, found {describe(value)}", "write true or false")
+
+    def schema(self):
+        return {"type": "boolean"}
+
+
+class Ref(Kind):
+    """An id of a cluster, topic or living lab, checked once everything is loaded."""
+
+    WHERE = {"cluster": "data/clusters.yaml", "topic": "data/topics.yaml", "livinglab": "content/livinglabs/"}
+
+    def __init__(self, kind: str):
+        self.kind = kind
+
+    def check(self, value, ctx):
+        if not isinstance(value, str) or not SLUG.match(value):
+            return ctx.fail(f"{describe(value)} is not a {self.kind} id",
+                            f"write the id exactly as in {self.WHERE[self.kind]} (lowercase, hyphens)")
+        ctx.references.append(Reference(self.kind, value, ctx.file, ctx.field, ctx.line))
+        return value
+
+    def schema(self):
+        return {"type": "string", "pattern": SLUG.pattern}
+
+
+class ListOf(Kind):
+    def __init__(self, item: Kind, example: str = "- first\n- second"):
+        self.item, self.example = item, example
+
+    def check(self, value, ctx):
+        if not isinstance(value, list):
+            return ctx.fail(f"expected a list, found {describe(value)}",
+                            "write one item per line, each starting with '- ' under the field name")
+        clean = []
+        for index, item in enumerate(value):
+            line = value.line_of(index) if isinstance(value, LineList) else ctx.line
+            checked = self.item.check(item, ctx.at(f"{ctx.field}[{index + 1}]", line))
+            if checked is not INVALID:
+                clean.append(checked)
+        return tuple(clean)
+
+    def schema(self):
+        return {"type": "array", "items": self.item.schema()}
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    kind: Kind
+    required: bool = False
+    help: str = ""
+
+
+class Record(Kind):
+    """A block of named fields (a whole file's front matter, or a nested block)."""
+
+    def __init__(self, fields: list[Field]):
+        self.fields = {f.name: f for f in fields}
+
+    def check(self, value, ctx):
+        if not isinstance(value, dict):
+            return ctx.fail(f"expected a block of fields, found {describe(value)}",
+                            "write the fields indented under this one, one 'name: value' per line")
+        lines = value.lines if isinstance(value, LineDict) else {}
+        here = value.line if isinstance(value, LineDict) else ctx.line
+        prefix = f"{ctx.field}." if ctx.field else ""
+        clean: dict[str, Any] = {}
+        ok = True
+        for key, raw in value.items():
+            spec = self.fields.get(key)
+            sub = ctx.at(prefix + key, lines.get(key, here))
+            if spec is None:
+                guess = did_you_mean(key, self.fields, cutoff=0.5)
+                sub.fail("this field is unknown",
+                         (f'did you mean "{guess}"? ' if guess else "")
+                         + f"allowed fields: {', '.join(self.fields)}")
+                ok = False
+                continue
+            if raw is None or raw == "" or raw == [] or raw == {}:
+                continue  # an empty optional field is the same as no field; required ones are reported below
+            checked = spec.kind.check(raw, sub)
+            if checked is INVALID:
+                ok = False
+            else:
+                clean[key] = checked
+        for spec in self.fields.values():
+            if spec.required and spec.name not in clean and spec.name not in value:
+                ctx.at(prefix + spec.name, here).fail("this required field is missing",
+                                                       f"add a line '{spec.name}: ...' ({spec.help})")
+                ok = False
+            elif spec.required and spec.name in value and spec.name not in clean and not value[spec.name] and value[spec.name] is not False:
+                ctx.at(prefix + spec.name, lines.get(spec.name, here)).fail("this required field is empty",
+                                                                            f"fill in {spec.help}")
+                ok = False
+        return clean if ok else INVALID
+
+    def schema(self):
+        return {
+            "type": "object",
+            "properties": {name: {**f.kind.schema(), "description": f.help} for name, f in self.fields.items()},
+            "required": [name for name, f in self.fields.items() if f.required],
+            "additionalProperties": False,
+        }
+
+
+EVENT_TYPES = ("working-days", "meeting", "workshop", "conference", "webinar", "networking", "living-lab", "other")
+EVENT_STATUSES = ("scheduled", "cancelled", "postponed")
+LAB_STATUSES = ("planned", "running", "completed")
+
+LOCATION = Record([
+    Field("venue", Text(), help="the building or room"),
+    Field("address", Text(), help="street and number"),
+    Field("city", Text(), help="the city"),
+    Field("country", Country(), help="the two-letter country code, e.g. DK"),
+])
+
+EVENT = Record([
+    Field("title", Text(), True, "the event's name"),
+    Field("type", Choice(EVENT_TYPES), True, "the kind of event: " + ", ".join(EVENT_TYPES)),
+    Field("start", WhenKind(), True, 'the first day, e.g. "2017-06-12", "2017-06-12T10:00", or "2017-12" if only the month is known'),
+    Field("end", WhenKind(), help="the last day (inclusive) or the end time, in the same form as start"),
+    Field("timezone", Timezone(), help="IANA time zone of the times given, e.g. Europe/Copenhagen"),
+    Field("location", LOCATION, help="venue, address, city and country"),
+    Field("online", Url(), help="address of the online or hybrid event"),
+    Field("status", Choice(EVENT_STATUSES), help="scheduled (default), cancelled or postponed"),
+    Field("organisers", ListOf(Text()), help="the organising organisations, one per line"),
+    Field("clusters", ListOf(Ref("cluster")), help="ids of taking-part clusters from data/clusters.yaml"),
+    Field("livinglab", Ref("livinglab"), help="the slug of the living lab this event belongs to"),
+    Field("registration", Url(), help="address of the registration page"),
+    Field("summary", Text(), help="one or two sentences for lists and feeds"),
+])
+
+LIVINGLAB = Record([
+    Field("title", Text(), True, "the lab's name"),
+    Field("city", Text(), True, "the city where the lab takes place"),
+    Field("country", Country(), True, "the two-letter country code, e.g. DK"),
+    Field("challenge_owner", Text(), help="the city, region or developer that brings the challenge"),
+    Field("host", Ref("cluster"), help="id of the cluster that runs the lab"),
+    Field("clusters", ListOf(Ref("cluster")), help="ids of taking-part clusters"),
+    Field("topics", ListOf(Ref("topic")), help="topic ids from data/topics.yaml"),
+    Field("status", Choice(LAB_STATUSES), help="planned, running (default) or completed"),
+    Field("start", WhenKind((MONTH, DAY)), help='"YYYY-MM-DD" or "YYYY-MM"'),
+    Field("end", WhenKind((MONTH, DAY)), help='"YYYY-MM-DD" or "YYYY-MM"'),
+    Field("summary", Text(), help="one or two sentences for lists"),
+])
+
+NEWSLETTER = Record([
+    Field("title", Text(), True, "the issue's title"),
+    Field("date", WhenKind((DAY, TIME)), True, 'the publication date, e.g. "2019-05-08"'),
+    Field("summary", Text(), help="one or two sentences for the archive and the feed"),
+    Field("author", Text(), help="who wrote the issue"),
+])
+
+CONTACT = Record([
+    Field("name", Text(), help="the contact person's name"),
+    Field("role", Text(), help="their role"),
+    Field("email", Email(), help="their e-mail address"),
+    Field("phone", Text(), help="their phone number, with country code"),
+])
+
+CLUSTER = Record([
+    Field("id", Slug(), True, "a permanent lowercase id, e.g. offshore-center-denmark"),
+    Field("name", Text(), True, "the cluster organisation's name"),
+    Field("country", Country(), True, "the two-letter country code, e.g. DK"),
+    Field("region", Text(), help="region or city"),
+    Field("address", Text(), help="postal address; may span lines"),
+    Field("website", Url(), help="the website, starting with https://"),
+    Field("contact", CONTACT, help="the contact person"),
+    Field("contact_public", Boolean(), help="true to publish the contact person (default false)"),
+    Field("founded", Integer(1800, 2100, "2005"), help="the year founded"),
+    Field("founded_note", Text(), help="more about the founding"),
+    Field("members", Integer(0, 1_000_000, "75"), help="the number of members"),
+    Field("members_note", Text(), help="more about the members"),
+    Field("industry", Text(), help="the industry"),
+    Field("focus", Text(), help="the focus business areas"),
+    Field("services", ListOf(Text()), help="services offered, one per line"),
+    Field("topics", ListOf(Ref("topic")), help="topic ids the cluster works on"),
+    Field("looking_for", ListOf(Ref("topic")), help="topic ids of partners the cluster is looking for"),
+    Field("logo", Text(), help="path of an image under content/"),
+])
+
+TOPIC = Record([
+    Field("id", Slug(), True, "a permanent lowercase id, e.g. offshore-wind"),
+    Field("label", Text(), True, "the topic's name as readers see it"),
+])

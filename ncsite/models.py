@@ -1,0 +1,189 @@
+"""Typed content, trusted past the loader: what partners wrote, validated."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+import datetime as dt
+
+from .countries import COUNTRIES
+from .dates import When
+
+
+@dataclass(frozen=True)
+class Location:
+    venue: str | None = None
+    address: str | None = None
+    city: str | None = None
+    country: str | None = None
+
+    @property
+    def country_name(self) -> str | None:
+        return COUNTRIES.get(self.country) if self.country else None
+
+
+@dataclass(frozen=True)
+class Event:
+    slug: str
+    source: str  # path relative to the project root
+    title: str
+    type: str
+    start: When
+    timezone: str
+    body: str
+    summary: str
+    end: When | None = None
+    location: Location | None = None
+    online: str | None = None
+    status: str = "scheduled"
+    organisers: tuple[str, ...] = ()
+    clusters: tuple[str, ...] = ()
+    livinglab: str | None = None
+    registration: str | None = None
+
+    @property
+    def url(self) -> str:
+        return f"events/{self.slug}/"
+
+    @property
+    def month_only(self) -> bool:
+        return self.start.day is None
+
+    @property
+    def last_day(self) -> dt.date:
+        """The last day the event covers (inclusive): the end's day, or the start's."""
+        return (self.end or self.start).last_date
+
+    @property
+    def sort_key(self):
+        return (self.start.date, self.start.time or dt.time(0), self.slug)
+
+
+@dataclass(frozen=True)
+class LivingLab:
+    slug: str
+    source: str
+    title: str
+    city: str
+    country: str
+    body: str
+    summary: str
+    challenge_owner: str | None = None
+    host: str | None = None
+    clusters: tuple[str, ...] = ()
+    topics: tuple[str, ...] = ()
+    status: str = "running"
+    start: When | None = None
+    end: When | None = None
+
+    @property
+    def url(self) -> str:
+        return f"livinglabs/{self.slug}/"
+
+    @property
+    def country_name(self) -> str:
+        return COUNTRIES[self.country]
+
+
+@dataclass(frozen=True)
+class NewsletterIssue:
+    slug: str  # the file name without .md: <YYYY-MM-DD>-<name>
+    source: str
+    title: str
+    date: When
+    body: str
+    summary: str
+    author: str | None = None
+
+    @property
+    def url(self) -> str:
+        return f"newsletter/{self.slug}/"
+
+
+@dataclass(frozen=True)
+class Contact:
+    name: str | None = None
+    role: str | None = None
+    email: str | None = None
+    phone: str | None = None
+
+
+@dataclass(frozen=True)
+class Cluster:
+    id: str
+    name: str
+    country: str
+    line: int  # where the entry starts in data/clusters.yaml
+    region: str | None = None
+    address: str | None = None
+    website: str | None = None
+    contact: Contact | None = None
+    contact_public: bool = False
+    founded: int | None = None
+    founded_note: str | None = None
+    members: int | None = None
+    members_note: str | None = None
+    industry: str | None = None
+    focus: str | None = None
+    services: tuple[str, ...] = ()
+    topics: tuple[str, ...] = ()
+    looking_for: tuple[str, ...] = ()
+    logo: str | None = None
+
+    @property
+    def url(self) -> str:
+        return f"matchpoint/{self.id}/"
+
+    @property
+    def country_name(self) -> str:
+        return COUNTRIES[self.country]
+
+    @property
+    def public_contact(self) -> Contact | None:
+        """The contact person, only when the cluster consented to publishing it."""
+        return self.contact if self.contact_public else None
+
+
+@dataclass(frozen=True)
+class Topic:
+    id: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Content:
+    """Everything partners wrote, validated and cross-checked."""
+
+    events: tuple[Event, ...] = ()
+    livinglabs: tuple[LivingLab, ...] = ()
+    newsletter: tuple[NewsletterIssue, ...] = ()
+    clusters: tuple[Cluster, ...] = ()
+    topics: tuple[Topic, ...] = ()
+    pages: tuple[str, ...] = field(default=())  # other Markdown pages, as src paths under content/
+
+    def cluster(self, cid: str) -> Cluster:
+        return self._clusters[cid]
+
+    def topic_label(self, tid: str) -> str:
+        return self._topics[tid].label
+
+    def livinglab(self, slug: str) -> LivingLab:
+        return self._labs[slug]
+
+    @property
+    def _clusters(self) -> dict[str, Cluster]:
+        return _index(self, "clusters", "id")
+
+    @property
+    def _topics(self) -> dict[str, Topic]:
+        return _index(self, "topics", "id")
+
+    @property
+    def _labs(self) -> dict[str, LivingLab]:
+        return _index(self, "livinglabs", "slug")
+
+
+def _index(content: Content, name: str, key: str) -> dict:
+    cache = content.__dict__.setdefault("_indexes", {})
+    if name not in cache:
+        cache[name] = {getattr(item, key): item for item in getattr(content, name)}
+    return cache[name]

@@ -1,0 +1,191 @@
+"""Read YAML the way partners mean it, keeping line numbers.
+
+PyYAML's default (YAML 1.1) reading turns `NO` into False, `2017-06-12` into a
+date and `10:30` into the integer 630. Partners write country codes, dates and
+times, so this loader resolves only what we want on purpose:
+
+- `true` / `false` are booleans (not yes/no/on/off: `NO` stays the code for Norway);
+- plain decimal numbers are ints or floats (no sexagesimal, no octal);
+- `~`, `null` and an empty value are None;
+- everything else, dates and times included, stays a string that the
+  validators parse into the forms the content model allows.
+
+Mappings come back as `LineDict` and sequences as `LineList`, which remember
+the line of every key and item, so that errors can name the line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import yaml
+from yaml.constructor import SafeConstructor
+from yaml.resolver import BaseResolver
+
+
+class LineDict(dict):
+    """A mapping that remembers the 1-based line of itself and of each key."""
+
+    line: int = 0
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.lines: dict[str, int] = {}
+
+    def line_of(self, key: str) -> int:
+        return self.lines.get(key, self.line)
+
+
+class LineList(list):
+    """A sequence that remembers the 1-based line of itself and of each item."""
+
+    line: int = 0
+
+    def __init__(self, *args):
+        super().__init__(*args)
+        self.lines: list[int] = []
+
+    def line_of(self, index: int) -> int:
+        return self.lines[index] if index < len(self.lines) else self.line
+
+
+class _Resolver(BaseResolver):
+    pass
+
+
+_Resolver.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+_Resolver.add_implicit_resolver(
+    "tag:yaml.org,2002:int", re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$"), list("-+0123456789")
+)
+_Resolver.add_implicit_resolver(
+    "tag:yaml.org,2002:float",
+    re.compile(r"^[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$"),
+    list("-+0123456789."),
+)
+_Resolver.add_implicit_resolver(
+    "tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""]
+)
+
+
+class _Constructor(SafeConstructor):
+    def construct_yaml_map(self, node):
+        data = LineDict()
+        data.line = node.start_mark.line + 1
+        yield data
+        self.flatten_mapping(node)
+        for key_node, value_node in node.value:
+            key = self.construct_object(key_node, deep=True)
+            if not isinstance(key, str):
+                key = str(key)
+            if key in data:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f'the key "{key}" appears twice in the same block', key_node.start_mark
+                )
+            data[key] = self.construct_object(value_node, deep=True)
+            data.lines[key] = key_node.start_mark.line + 1
+
+    def construct_yaml_seq(self, node):
+        data = LineList()
+        data.line = node.start_mark.line + 1
+        yield data
+        for item in node.value:
+            data.append(self.construct_object(item, deep=True))
+            data.lines.append(item.start_mark.line + 1)
+
+
+_Constructor.add_constructor("tag:yaml.org,2002:map", _Constructor.construct_yaml_map)
+_Constructor.add_constructor("tag:yaml.org,2002:seq", _Constructor.construct_yaml_seq)
+
+
+class PartnerLoader(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser,
+                    yaml.composer.Composer, _Constructor, _Resolver):
+    def __init__(self, stream):
+        yaml.reader.Reader.__init__(self, stream)
+        yaml.scanner.Scanner.__init__(self)
+        yaml.parser.Parser.__init__(self)
+        yaml.composer.Composer.__init__(self)
+        _Constructor.__init__(self)
+        _Resolver.__init__(self)
+
+
+@dataclass(frozen=True)
+class YamlFault:
+    """Why a YAML text could not be read: the line (1-based) and the parser's words."""
+
+    line: int | None
+    message: str
+
+
+def parse(text: str, first_line: int = 1):
+    """Parse YAML text; returns (data, None) or (None, YamlFault).
+
+    `first_line` is the file line the text starts on, so that line numbers
+    refer to the file, not to the extracted block.
+    """
+    loader = PartnerLoader(text)
+    try:
+        data = loader.get_single_data()
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line = mark.line + first_line if mark else None
+        words = err.problem or str(err)
+        if err.context and "while" not in err.context:
+            words = f"{err.context}: {words}"
+        return None, YamlFault(line, words)
+    except yaml.YAMLError as err:  # pragma: no cover - reader errors without marks
+        return None, YamlFault(None, str(err))
+    finally:
+        loader.dispose()
+    if first_line != 1:
+        _shift(data, first_line - 1)
+    return data, None
+
+
+def _shift(data, offset: int) -> None:
+    if isinstance(data, LineDict):
+        data.line += offset
+        data.lines = {k: v + offset for k, v in data.lines.items()}
+        for value in data.values():
+            _shift(value, offset)
+    elif isinstance(data, LineList):
+        data.line += offset
+        data.lines = [v + offset for v in data.lines]
+        for value in data:
+            _shift(value, offset)
+
+
+@dataclass(frozen=True)
+class Document:
+    """A Markdown file split into its front matter text and its body."""
+
+    front_matter: str
+    body: str
+    front_matter_line: int  # file line of the first front matter line
+    body_line: int
+
+
+_FENCE = re.compile(r"^---[ \t]*$")
+
+
+def split_front_matter(text: str) -> Document | YamlFault:
+    """Split `---`-fenced front matter from the body.
+
+    Returns a YamlFault when the file does not open with front matter or the
+    closing fence is missing: MkDocs would silently treat such a file as plain
+    Markdown, losing every field.
+    """
+    lines = text.splitlines(keepends=True)
+    if not lines or not _FENCE.match(lines[0].rstrip("\r\n")):
+        return YamlFault(1, "the file does not start with front matter (a line with three dashes: ---)")
+    for index in range(1, len(lines)):
+        if _FENCE.match(lines[index].rstrip("\r\n")):
+            return Document(
+                front_matter="".join(lines[1:index]),
+                body="".join(lines[index + 1:]),
+                front_matter_line=2,
+                body_line=index + 2,
+            )
+    return YamlFault(1, "the front matter is not closed: add a line with three dashes (---) after the last field")
