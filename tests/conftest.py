@@ -45,3 +45,64 @@ def built_site(tmp_path_factory) -> Path:
     result = mkdocs_build(project, {"SOURCE_DATE_EPOCH": "1795435200"})
     assert result.returncode == 0, result.stderr
     return project / "site"
+
+
+class _QuietHandler:
+    """http.server handler factory serving one folder without logging."""
+
+    @staticmethod
+    def make(directory: Path):
+        import functools
+        from http.server import SimpleHTTPRequestHandler
+
+        class Handler(SimpleHTTPRequestHandler):
+            def log_message(self, *args):
+                pass
+
+        return functools.partial(Handler, directory=str(directory))
+
+
+def serve_folder(directory: Path):
+    """Serve a folder on a free loopback port; returns (base_url, server). Call server.shutdown() to stop."""
+    import threading
+    from http.server import ThreadingHTTPServer
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _QuietHandler.make(directory))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_address[1]}/", server
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site):
+    """The real site served on loopback, as http://127.0.0.1:PORT/."""
+    url, server = serve_folder(built_site)
+    yield url
+    server.shutdown()
+
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium driven by Playwright (no browser download)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh desktop-sized page that records console errors in `page.console_errors`."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.console_errors = []
+    page.on("console", lambda msg: page.console_errors.append(msg.text) if msg.type == "error" else None)
+    page.on("pageerror", lambda err: page.console_errors.append(str(err)))
+    yield page
+    context.close()
