@@ -11,13 +11,13 @@ from __future__ import annotations
 import difflib
 import re
 import zoneinfo
-from dataclasses import dataclass, field as dc_field
+from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 from urllib.parse import urlsplit
 
 from .countries import COUNTRIES
-from .dates import DAY, FORM_TEXT, MONTH, TIME, When, parse_when
+from .dates import DAY, FORM_TEXT, MONTH, TIME, parse_when
 from .problems import Problem
 from .yamlsrc import LineDict, LineList
 
@@ -295,6 +295,10 @@ class ListOf(Kind):
         return {"type": "array", "items": self.item.schema()}
 
 
+def _is_empty(value: Any) -> bool:
+    return value is None or value == "" or value == [] or value == {}
+
+
 @dataclass(frozen=True)
 class Field:
     name: str
@@ -327,22 +331,20 @@ class Record(Kind):
                          (f'did you mean "{guess}"? ' if guess else "")
                          + f"allowed fields: {', '.join(self.fields)}")
                 ok = False
-                continue
-            if raw is None or raw == "" or raw == [] or raw == {}:
-                continue  # an empty optional field is the same as no field; required ones are reported below
-            checked = spec.kind.check(raw, sub)
-            if checked is INVALID:
-                ok = False
+            elif _is_empty(raw):
+                # An empty optional field is the same as no field.
+                if spec.required:
+                    sub.fail("this required field is empty", f"fill in {spec.help}")
+                    ok = False
             else:
-                clean[key] = checked
+                checked = spec.kind.check(raw, sub)
+                ok = ok and checked is not INVALID
+                if checked is not INVALID:
+                    clean[key] = checked
         for spec in self.fields.values():
-            if spec.required and spec.name not in clean and spec.name not in value:
+            if spec.required and spec.name not in value:
                 ctx.at(prefix + spec.name, here).fail("this required field is missing",
                                                        f"add a line '{spec.name}: ...' ({spec.help})")
-                ok = False
-            elif spec.required and spec.name in value and spec.name not in clean and not value[spec.name] and value[spec.name] is not False:
-                ctx.at(prefix + spec.name, lines.get(spec.name, here)).fail("this required field is empty",
-                                                                            f"fill in {spec.help}")
                 ok = False
         return clean if ok else INVALID
 
