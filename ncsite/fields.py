@@ -31,7 +31,7 @@ class _Invalid:
 INVALID = _Invalid()
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-EMAIL = re.compile(r"^[^@\s<>\"']+@[^@\s<>\"']+\.[A-Za-z]{2,}$")
+EMAIL = re.compile(r"""^[^@\s<>"']+@[^@\s<>"']+\.[A-Za-z]{2,}$""")  # also a valid JavaScript regex (schemas)
 
 
 def did_you_mean(value: str, choices, cutoff: float = 0.6) -> str | None:
