@@ -2,9 +2,10 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+PORT ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build serve check test bench clean
+.PHONY: build serve check schemas test bench clean
 
 $(BIN)/mkdocs: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -18,11 +19,16 @@ $(VENV)/.dev: $(BIN)/mkdocs requirements-dev.txt
 build: $(BIN)/mkdocs  ## build site/ (fails on any content problem or warning)
 	$(BIN)/mkdocs build --strict
 
-serve: $(BIN)/mkdocs  ## live preview on http://127.0.0.1:8000/
-	$(BIN)/mkdocs serve --strict
+# --livereload is MkDocs' default, spelled out: with click 8.2.2-8.3.x `mkdocs serve`
+# silently stopped watching files (mkdocs/mkdocs#4032); click is pinned in requirements.txt.
+serve: $(BIN)/mkdocs  ## live preview on http://127.0.0.1:$(PORT)/ (PORT=8001 make serve for another port)
+	$(BIN)/mkdocs serve --strict --livereload --dev-addr 127.0.0.1:$(PORT)
 
 check: $(BIN)/mkdocs  ## validate content/ and data/ only, fast
 	$(BIN)/python -m ncsite check .
+
+schemas: $(BIN)/mkdocs  ## regenerate schemas/*.schema.json from ncsite/fields.py
+	$(BIN)/python -m ncsite schemas .
 
 test: $(VENV)/.dev  ## all tests, browser tests included
 	$(BIN)/python -m pytest -q

@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel
 
@@ -86,6 +86,22 @@ def on_page_context(context, page, config, nav):
     if view is not None:
         context.update(view.context)
     return context
+
+
+def on_serve(server, config, builder):
+    """Under `mkdocs serve`, a failed rebuild keeps the last good site on view.
+
+    MkDocs itself would hold every page request until a rebuild succeeds (the
+    browser just spins); the problems are already printed by then.
+    """
+    def rebuild():
+        try:
+            builder()
+        except Abort:
+            log.warning("The preview still shows the last version that built: fix the problems above and save again.")
+
+    server.builder = rebuild
+    return server
 
 
 def on_post_build(config):

@@ -1,4 +1,8 @@
-"""`python -m ncsite check [ROOT]`: validate the content without rendering the site."""
+"""`python -m ncsite check [ROOT]`: validate the content without rendering the site.
+
+`python -m ncsite schemas [ROOT] [--check]`: write the JSON Schemas for editors
+to schemas/ (with --check: only report whether the committed ones are current).
+"""
 
 from __future__ import annotations
 
@@ -10,6 +14,7 @@ from pathlib import Path
 from .config import sources_from_mkdocs_yml
 from .load import load_content
 from .problems import report
+from . import schemas as schema_files
 
 
 def main(argv=None) -> int:
@@ -17,7 +22,12 @@ def main(argv=None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     check = sub.add_parser("check", help="validate content/ and data/ and report every problem")
     check.add_argument("root", nargs="?", default=".", type=Path, help="project folder (with mkdocs.yml)")
+    make = sub.add_parser("schemas", help="write the JSON Schemas for editors to schemas/")
+    make.add_argument("root", nargs="?", default=".", type=Path, help="project folder (with mkdocs.yml)")
+    make.add_argument("--check", action="store_true", help="write nothing; fail if the files are not current")
     args = parser.parse_args(argv)
+    if args.command == "schemas":
+        return _schemas(args.root.resolve(), args.check)
 
     started = time.perf_counter()
     sources = sources_from_mkdocs_yml(args.root.resolve())
@@ -29,6 +39,19 @@ def main(argv=None) -> int:
     print(f"Content OK: {len(content.events)} events, {len(content.livinglabs)} living labs, "
           f"{len(content.newsletter)} newsletter issues, {len(content.clusters)} clusters, "
           f"{len(content.topics)} topics, {len(content.pages)} other pages ({took:.2f} s).")
+    return 0
+
+
+def _schemas(root: Path, check_only: bool) -> int:
+    if check_only:
+        stale = schema_files.stale(root)
+        if stale:
+            print(f"Out of date in {schema_files.FOLDER}/: {', '.join(stale)}. Run `make schemas`.", file=sys.stderr)
+            return 1
+        print(f"Schemas in {schema_files.FOLDER}/ are current.")
+        return 0
+    for path in schema_files.write(root):
+        print(f"wrote {path.relative_to(root).as_posix()}")
     return 0
 
 

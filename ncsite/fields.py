@@ -9,6 +9,7 @@ contract lives in one place.
 from __future__ import annotations
 
 import difflib
+import importlib.resources
 import re
 import zoneinfo
 from dataclasses import dataclass
@@ -30,7 +31,7 @@ class _Invalid:
 INVALID = _Invalid()
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-EMAIL = re.compile(r"^[^@\s<>\"']+@[^@\s<>\"']+\.[A-Za-z]{2,}$")
+EMAIL = re.compile(r"""^[^@\s<>"']+@[^@\s<>"']+\.[A-Za-z]{2,}$""")  # also a valid JavaScript regex (schemas)
 
 
 def did_you_mean(value: str, choices, cutoff: float = 0.6) -> str | None:
@@ -156,7 +157,7 @@ class Email(Kind):
                         "write one address like name@example.org, without a name or 'mailto:'")
 
     def schema(self):
-        return {"type": "string", "format": "email"}
+        return {"type": "string", "format": "email", "pattern": EMAIL.pattern}
 
 
 class Country(Kind):
@@ -195,7 +196,10 @@ class Timezone(Kind):
                         hint + "use an IANA name such as Europe/Copenhagen, Europe/Berlin or Europe/London")
 
     def schema(self):
-        return {"type": "string", "pattern": "^[A-Za-z_]+(/[A-Za-z0-9_+-]+)*$"}
+        # The zone names of the pinned tzdata package, not of this machine, so
+        # the generated schema is the same everywhere.
+        zones = importlib.resources.files("tzdata").joinpath("zones").read_text(encoding="utf-8").split()
+        return {"enum": sorted(zones)}
 
 
 class WhenKind(Kind):
@@ -349,12 +353,29 @@ class Record(Kind):
         return clean if ok else INVALID
 
     def schema(self):
+        def describe_field(f: Field) -> dict:
+            described = {"title": f.name, "description": f.help, **f.kind.schema()}
+            # An empty optional field is the same as no field (see check above).
+            return described if f.required else _or_nothing(described)
+
         return {
             "type": "object",
-            "properties": {name: {**f.kind.schema(), "description": f.help} for name, f in self.fields.items()},
+            "properties": {name: describe_field(f) for name, f in self.fields.items()},
             "required": [name for name, f in self.fields.items() if f.required],
             "additionalProperties": False,
         }
+
+
+def _or_nothing(schema: dict) -> dict:
+    """The schema that also accepts an empty value (YAML null)."""
+    out = dict(schema)
+    if "enum" in out:
+        out["enum"] = [*out["enum"], None]
+    elif isinstance(out.get("type"), list):
+        out["type"] = [*out["type"], "null"]
+    elif "type" in out:
+        out["type"] = [out["type"], "null"]
+    return out
 
 
 EVENT_TYPES = ("working-days", "meeting", "workshop", "conference", "webinar", "networking", "living-lab", "other")

@@ -1,0 +1,88 @@
+"""JSON Schemas for editors, generated from the field specs in fields.py.
+
+`python -m ncsite schemas` writes them to schemas/; a test fails when the
+committed files differ from what this module generates, so the schemas and
+the checks of `make check` cannot drift apart.
+
+A schema catches what one file alone shows: unknown or missing fields, values
+of the wrong kind, unknown countries, time zones and choices, dates in a wrong
+form. What needs more than one file (a cluster id named in an event, ids used
+twice, a file name that must match a date) only `make check` can see. Topic
+and cluster ids are therefore checked as lowercase ids, not against a list:
+partners add topics to data/topics.yaml in a pull request, and a list copied
+into the schemas would go stale with every new topic.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from . import fields as F
+
+DRAFT = "https://json-schema.org/draft/2020-12/schema"
+FOLDER = "schemas"
+
+# Which files each schema describes (paths relative to the project root).
+TARGETS = {
+    "event.schema.json": "content/events/*.md",
+    "livinglab.schema.json": "content/livinglabs/*.md",
+    "newsletter.schema.json": "content/newsletter/*.md",
+    "clusters.schema.json": "data/clusters.yaml",
+    "topics.schema.json": "data/topics.yaml",
+}
+
+
+def _document(title: str, description: str, body: dict) -> dict:
+    return {"$schema": DRAFT, "title": title, "description": description, **body}
+
+
+def _list_file(key: str, spec: F.Record, entry: str) -> dict:
+    """A data file holding one key with a list of entries."""
+    return {
+        "type": "object",
+        "properties": {key: {"title": key, "description": f"one entry per {entry}", "type": "array",
+                             "items": spec.schema()}},
+        "required": [key],
+        "additionalProperties": False,
+    }
+
+
+def schemas() -> dict[str, dict]:
+    """Every schema by file name under schemas/."""
+    return {
+        "event.schema.json": _document(
+            "Event", "Front matter of content/events/<slug>.md", F.EVENT.schema()),
+        "livinglab.schema.json": _document(
+            "Living lab", "Front matter of content/livinglabs/<slug>.md", F.LIVINGLAB.schema()),
+        "newsletter.schema.json": _document(
+            "Newsletter issue", "Front matter of content/newsletter/<YYYY-MM-DD>-<slug>.md", F.NEWSLETTER.schema()),
+        "clusters.schema.json": _document(
+            "Clusters", "data/clusters.yaml: the cluster organisations shown in Matchpoint",
+            _list_file("clusters", F.CLUSTER, "cluster organisation")),
+        "topics.schema.json": _document(
+            "Topics", "data/topics.yaml: the shared topic vocabulary",
+            _list_file("topics", F.TOPIC, "topic")),
+    }
+
+
+def render(schema: dict) -> str:
+    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+
+
+def stale(root: Path) -> list[str]:
+    """Names of the schema files under root/schemas that are missing or differ from the generated ones."""
+    folder = root / FOLDER
+    return [name for name, schema in schemas().items()
+            if not (folder / name).is_file() or (folder / name).read_text(encoding="utf-8") != render(schema)]
+
+
+def write(root: Path) -> list[Path]:
+    folder = root / FOLDER
+    folder.mkdir(exist_ok=True)
+    written = []
+    for name, schema in schemas().items():
+        path = folder / name
+        path.write_text(render(schema), encoding="utf-8")
+        written.append(path)
+    return written

@@ -1,0 +1,142 @@
+"""JSON Schemas for editors: current, valid, and faithful to the loader.
+
+The schemas are generated from ncsite/fields.py. They must accept every file
+of the real content and reject the bad-content cases that one file alone can
+show; the other cases are beyond what a schema can express, each for a stated
+reason, so a new case in tests/cases/bad/ forces a decision here.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import pytest
+import yaml
+from jsonschema import Draft202012Validator
+
+from conftest import BASE, CASES, ROOT
+from ncsite import schemas
+from ncsite.yamlsrc import YamlFault, parse, split_front_matter
+
+VALIDATORS = {name: Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+              for name, schema in schemas.schemas().items()}
+
+# Case -> the files of that case that the schema alone must reject. (In bad-date,
+# "2019-02-30" has the right form: only the loader knows February has no 30th.)
+SCHEMA_REJECTS = {
+    "bad-date": {"content/events/2019-07-bad-date.md", "content/events/2019-07-only-year.md",
+                 "content/events/2019-07-sexagesimal.md"},
+    "bad-url-email": {"data/clusters.yaml", "content/events/2019-07-url.md"},
+    "missing-required": {"content/events/2019-07-no-start.md"},
+    "norway-is-not-false": {"content/livinglabs/harbour-lab.md"},
+    "unknown-country": {"content/livinglabs/harbour-lab.md", "data/clusters.yaml"},
+    "unknown-field": {"content/events/2019-07-typo.md"},
+    "unknown-timezone": {"content/events/2019-07-tz.md"},
+    "wrong-type": {"content/events/2019-07-wrong-type.md", "data/clusters.yaml"},
+}
+
+# Case -> why no schema can reject it: only `make check` does.
+BEYOND_SCHEMA = {
+    "duplicate-ids": "unique ids need a comparison of one field across entries (uniqueItems compares whole entries)",
+    "duplicate-key": "a key written twice is gone once the YAML is read: the schema sees one value",
+    "empty-file": "there is no data to validate",
+    "end-before-start": "comparing two dates is beyond JSON Schema",
+    "file-name": "a schema sees the fields, not the file's name",
+    "malformed-yaml": "the YAML cannot be read, so there is nothing to validate",
+    "missing-front-matter": "without front matter there is nothing to validate",
+    "newsletter-name": "a schema sees the fields, not the file's name",
+    "not-utf8": "the text cannot be decoded, so there is nothing to validate",
+    "unclosed-front-matter": "the front matter cannot be cut out of the file",
+    "unknown-references": "ids must exist in other files (clusters.yaml, topics.yaml, content/livinglabs/)",
+}
+
+def schema_for(rel: str) -> str | None:
+    return next((name for name, glob in schemas.TARGETS.items() if fnmatch.fnmatch(rel, glob)), None)
+
+
+def read_data(rel: str, raw: bytes):
+    """The data an editor's schema check would see, read by our own loader; None if unreadable."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    if rel.endswith(".md"):
+        doc = split_front_matter(text)
+        if isinstance(doc, YamlFault):
+            return None
+        text = doc.front_matter
+    data, fault = parse(text)
+    return None if fault else data
+
+
+def schema_errors(rel: str, raw: bytes) -> list[str] | None:
+    """Schema messages for one file; None when no schema applies or the file cannot be read."""
+    name = schema_for(rel)
+    data = read_data(rel, raw)
+    if name is None or data is None:
+        return None
+    return [f"{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in VALIDATORS[name].iter_errors(data)]
+
+
+def test_committed_schemas_are_current():
+    assert schemas.stale(ROOT) == [], "run `make schemas` and commit schemas/"
+
+
+def test_schemas_are_valid_json_schemas_with_help_text():
+    for name, schema in schemas.schemas().items():
+        Draft202012Validator.check_schema(schema)
+        assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+        listed = name in ("clusters.schema.json", "topics.schema.json")
+        record = next(iter(schema["properties"].values()))["items"] if listed else schema
+        for field, spec in record["properties"].items():
+            assert spec["title"] == field and spec["description"], (name, field)
+
+
+def test_every_target_has_a_schema_and_files():
+    assert set(schemas.TARGETS) == set(schemas.schemas())
+    for glob in schemas.TARGETS.values():
+        assert list(ROOT.glob(glob)), f"no file matches {glob}"
+
+
+def test_schemas_accept_the_real_content_and_the_base_case():
+    checked = 0
+    for root in (ROOT, BASE):
+        for glob in schemas.TARGETS.values():
+            for path in root.glob(glob):
+                rel = path.relative_to(root).as_posix()
+                errors = schema_errors(rel, path.read_bytes())
+                assert errors == [], f"{path}: {errors}"
+                checked += 1
+    assert checked > 30
+
+
+def test_every_bad_case_is_classified():
+    names = {p.stem for p in (CASES / "bad").glob("*.yaml")}
+    assert not set(SCHEMA_REJECTS) & set(BEYOND_SCHEMA)
+    assert set(SCHEMA_REJECTS) | set(BEYOND_SCHEMA) == names
+
+
+CASE_FILES = sorted((CASES / "bad").glob("*.yaml"))
+
+
+@pytest.mark.parametrize("case_file", CASE_FILES, ids=[c.stem for c in CASE_FILES])
+def test_schema_rejects_exactly_the_schema_level_faults(case_file):
+    case = yaml.safe_load(case_file.read_text(encoding="utf-8"))
+    written = {rel: text.encode("utf-8") for rel, text in (case.get("files") or {}).items()}
+    written |= {rel: text.encode("latin-1") for rel, text in (case.get("latin1") or {}).items()}
+    outcome = {rel: schema_errors(rel, raw) for rel, raw in written.items()}
+    rejected = {rel for rel, errors in outcome.items() if errors}
+    assert rejected == SCHEMA_REJECTS.get(case_file.stem, set()), outcome
+
+
+def test_schema_messages_point_at_the_field():
+    raw = b'---\ntitle: T\ntype: meting\nstart: "2019-07-01"\nlocation:\n  country: Denmark\n---\n'
+    errors = schema_errors("content/events/x.md", raw)
+    assert any(e.startswith("type:") for e in errors), errors
+    assert any(e.startswith("location/country:") for e in errors), errors
+
+
+def test_optional_fields_may_be_left_empty_as_the_loader_allows():
+    raw = b'---\ntitle: T\ntype: meeting\nstart: "2019-07-01"\nend:\ntimezone:\nlocation:\nclusters:\nstatus:\n---\n'
+    assert schema_errors("content/events/x.md", raw) == []
+    raw = b'---\ntitle:\ntype: meeting\nstart: "2019-07-01"\n---\n'
+    assert schema_errors("content/events/x.md", raw)
