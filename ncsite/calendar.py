@@ -115,7 +115,8 @@ def when_text(start: When, end: When | None = None) -> str:
         return f"{start.day} {start.month_name} {start.year}, {start.time:%H:%M}–{end.time:%H:%M}" if start.time \
             else f"{start.day} {start.month_name} {start.year}, until {end.time:%H:%M}"
     if start.time or end.time:
-        left = f"{start.day} {start.month_name} {start.year}" + (f", {start.time:%H:%M}" if start.time else "")
+        left = f"{start.day} {start.month_name}" + ("" if start.year == end.year else f" {start.year}") \
+            + (f", {start.time:%H:%M}" if start.time else "")
         right = f"{end.day} {end.month_name} {end.year}" + (f", {end.time:%H:%M}" if end.time else "")
         return f"{left} – {right}"
     if (start.year, start.month) == (end.year, end.month):
