@@ -1,32 +1,103 @@
-"""The event calendar: what is coming up, what is archived, and how dates read."""
+"""The event calendar: what is coming up, what is archived, and how dates read.
+
+"Now" is a moment (the build's `Settings.now`): an event is upcoming until the
+moment it is over (`Event.ends_at`), in its own time zone. The browser script
+`overrides/assets/ncsite/events.js` applies the same rule with the reader's
+clock, so a site built weeks ago never shows a past event as upcoming.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from itertools import groupby
 
-from .build import Feature, GeneratedPage, PageView
+from .build import Feature, GeneratedPage, Output, PageView
 from .dates import When
 from .models import Event
 
+TYPE_LABELS = {
+    "working-days": "Working days",
+    "meeting": "Meeting",
+    "workshop": "Workshop",
+    "conference": "Conference",
+    "webinar": "Webinar",
+    "networking": "Networking",
+    "living-lab": "Living lab",
+    "other": "Other",
+}
 
-def upcoming(events, today: dt.date) -> list[Event]:
-    """Events whose last day is today or later, soonest first."""
-    return [e for e in events if e.last_day >= today]
+
+@dataclass(frozen=True)
+class ArchiveMonth:
+    month: When  # year and month only
+    events: list[Event]
 
 
-def past(events, today: dt.date) -> list[Event]:
-    """Events whose last day has passed, newest first."""
-    return sorted((e for e in events if e.last_day < today), key=lambda e: e.sort_key, reverse=True)
+@dataclass(frozen=True)
+class ArchiveYear:
+    year: int
+    months: list[ArchiveMonth]
+
+    @property
+    def count(self) -> int:
+        return sum(len(m.events) for m in self.months)
 
 
-def archive(events, today: dt.date) -> list[tuple[int, list[tuple[When, list[Event]]]]]:
-    """Past events grouped by year (newest first), then by month."""
-    out = []
-    for year, in_year in groupby(past(events, today), key=lambda e: e.start.year):
-        months = [(When(year, month), list(group)) for month, group in groupby(in_year, key=lambda e: e.start.month)]
-        out.append((year, months))
-    return out
+def _moment(now: dt.datetime | dt.date) -> dt.datetime:
+    """An aware moment; a bare date counts from its midnight, UTC."""
+    if isinstance(now, dt.datetime):
+        return now if now.tzinfo else now.replace(tzinfo=dt.timezone.utc)
+    return dt.datetime.combine(now, dt.time(0), dt.timezone.utc)
+
+
+def is_upcoming(event: Event, now: dt.datetime | dt.date) -> bool:
+    """True until the moment the event is over."""
+    return event.ends_at > _moment(now)
+
+
+def upcoming(events, now: dt.datetime | dt.date) -> list[Event]:
+    """Events not over yet, soonest first."""
+    return sorted((e for e in events if is_upcoming(e, now)), key=_chronological)
+
+
+def past(events, now: dt.datetime | dt.date) -> list[Event]:
+    """Events that are over, newest first."""
+    return sorted((e for e in events if not is_upcoming(e, now)), key=_chronological, reverse=True)
+
+
+def _chronological(event: Event):
+    # By the moment it starts (time zones differ), then by the source's order key.
+    return (event.starts_at.astimezone(dt.timezone.utc), event.sort_key)
+
+
+def archive(events, now: dt.datetime | dt.date) -> list[ArchiveYear]:
+    """Past events by year (newest first), then by month (newest first); an event sits under its start month."""
+    years = []
+    for year, in_year in groupby(past(events, now), key=lambda e: e.start.year):
+        months = [ArchiveMonth(When(year, month), list(group))
+                  for month, group in groupby(in_year, key=lambda e: e.start.month)]
+        years.append(ArchiveYear(year, months))
+    return years
+
+
+def events_of_cluster(events, cluster_id: str) -> list[Event]:
+    """The events a cluster takes part in, in chronological order."""
+    return sorted((e for e in events if cluster_id in e.clusters), key=_chronological)
+
+
+def neighbours(events) -> dict[str, tuple[Event | None, Event | None]]:
+    """Each event's previous and next event in chronological order, by slug."""
+    ordered = sorted(events, key=_chronological)
+    return {e.slug: (ordered[i - 1] if i else None, ordered[i + 1] if i + 1 < len(ordered) else None)
+            for i, e in enumerate(ordered)}
+
+
+def type_label(event_type: str) -> str:
+    return TYPE_LABELS.get(event_type, event_type.replace("-", " ").capitalize())
+
+
+# -- how dates read ------------------------------------------------------------
 
 
 def when_text(start: When, end: When | None = None) -> str:
@@ -44,7 +115,8 @@ def when_text(start: When, end: When | None = None) -> str:
         return f"{start.day} {start.month_name} {start.year}, {start.time:%H:%M}–{end.time:%H:%M}" if start.time \
             else f"{start.day} {start.month_name} {start.year}, until {end.time:%H:%M}"
     if start.time or end.time:
-        left = f"{start.day} {start.month_name} {start.year}" + (f", {start.time:%H:%M}" if start.time else "")
+        left = f"{start.day} {start.month_name}" + ("" if start.year == end.year else f" {start.year}") \
+            + (f", {start.time:%H:%M}" if start.time else "")
         right = f"{end.day} {end.month_name} {end.year}" + (f", {end.time:%H:%M}" if end.time else "")
         return f"{left} – {right}"
     if (start.year, start.month) == (end.year, end.month):
@@ -54,19 +126,75 @@ def when_text(start: When, end: When | None = None) -> str:
     return f"{start.day} {start.month_name} {start.year} – {end.day} {end.month_name} {end.year}"
 
 
+def has_time(event: Event) -> bool:
+    return event.start.time is not None or (event.end is not None and event.end.time is not None)
+
+
+def zone_abbreviation(event: Event) -> str:
+    """The zone's short name at the event's start: "CEST", "GMT", or "UTC+03" where there is no name."""
+    at = (event.end if event.start.time is None and event.end else event.start).local(event.timezone)
+    name = at.tzname() or ""
+    return f"UTC{name}" if name[:1] in "+-" else name
+
+
+def event_when(event: Event) -> str:
+    """The event's date as a reader says it, with the zone when a time is given: "8 May 2019, 10:00–16:00 CEST"."""
+    text = when_text(event.start, event.end)
+    return f"{text} {zone_abbreviation(event)}" if has_time(event) else text
+
+
+def zone_text(event: Event) -> str:
+    """The time zone, spelled out: "Europe/Copenhagen (CEST, UTC+02:00)"."""
+    offset = event.starts_at.strftime("%z")
+    return f"{event.timezone} ({zone_abbreviation(event)}, UTC{offset[:3]}:{offset[3:]})"
+
+
+def event_datetime(event: Event) -> str:
+    """The start for a <time datetime>: "2017-12", "2017-12-12", or "2017-12-12T10:00+01:00" when timed."""
+    if event.start.time is None:
+        return event.start.iso
+    return event.starts_at.isoformat(timespec="minutes")
+
+
+# -- the feature ---------------------------------------------------------------
+
+
 class CalendarFeature(Feature):
     def pages(self):
         yield GeneratedPage("events/index.md", "Events", "calendar.html", edit_path="overrides/calendar.html",
                             description="Meetings, workshops, conferences and transnational working days of Northern Connections.")
 
     def views(self):
-        today = self.build.today
+        from . import eventdata, ical
+
+        now = self.settings.now
+        events = self.content.events
+        past_years = archive(events, now)
+        present = [t for t in TYPE_LABELS if any(e.type == t for e in events)]
+        feed = self.settings.absolute(ical.FEED_PATH)
         views = {
             "events/index.md": PageView("calendar.html", {
-                "upcoming": upcoming(self.content.events, today),
-                "archive": archive(self.content.events, today),
+                "upcoming": upcoming(events, now),
+                "archive": past_years,
+                "event_types": [(t, TYPE_LABELS[t], sum(e.type == t for e in events)) for t in present],
+                "feed_url": feed,
+                "webcal_url": "webcal://" + feed.split("://", 1)[-1],
             }, "overrides/calendar.html"),
         }
-        for event in self.content.events:
-            views[f"events/{event.slug}.md"] = PageView("event.html", {"event": event})
+        around = neighbours(events)
+        for event in events:
+            previous, following = around[event.slug]
+            views[f"events/{event.slug}.md"] = PageView("event.html", {
+                "event": event,
+                "previous_event": previous,
+                "next_event": following,
+                "event_jsonld": eventdata.jsonld_script(event, self.settings),
+                "ics_path": ical.event_path(event) if not event.month_only else None,
+                "add_links": ical.add_to_calendar_links(event, self.settings),
+            })
         return views
+
+    def outputs(self, rendered):
+        from . import eventdata
+
+        yield Output("events/events.json", eventdata.events_json(self.content.events, self.settings))

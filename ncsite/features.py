@@ -2,8 +2,9 @@
 
 from .calendar import CalendarFeature
 from .home import HomeFeature
+from .ical import ICalFeature
 from .livinglabs import LivingLabsFeature
 from .matchpoint import MatchpointFeature
 from .newsletter import NewsletterFeature
 
-FEATURES = [HomeFeature, CalendarFeature, MatchpointFeature, LivingLabsFeature, NewsletterFeature]
+FEATURES = [HomeFeature, CalendarFeature, ICalFeature, MatchpointFeature, LivingLabsFeature, NewsletterFeature]

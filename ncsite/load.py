@@ -22,6 +22,7 @@ from .yamlsrc import Document, LineDict, LineList, YamlFault, parse, split_front
 NEWSLETTER_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})-[a-z0-9]+(?:-[a-z0-9]+)*$")
 SECTIONS = ("events", "livinglabs", "newsletter")
 GENERATED_INDEXES = ("events/index.md", "livinglabs/index.md", "newsletter/index.md", "matchpoint/index.md")
+RESERVED_EVENT_SLUGS = ("calendar",)  # events/calendar.ics is the feed (ncsite.ical)
 TEMPLATE_HINT = "copy the template for this kind of file from CONTRIBUTING.md"
 
 
@@ -161,6 +162,10 @@ class _Loader:
             return None
         clean, body, data = loaded
         rel = self.sources.rel(path)
+        if slug in RESERVED_EVENT_SLUGS:
+            self.problem(rel, f'the file name "{path.name}" is taken by the site (events/{slug}.ics is the calendar feed)',
+                         f'rename it, e.g. to "{clean["start"].iso}-{slug}.md"')
+            return None
         if not self.end_not_before_start(rel, data, clean["start"], clean.get("end")):
             return None
         location = clean.pop("location", None)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 import datetime as dt
+from zoneinfo import ZoneInfo
 
 from .countries import COUNTRIES
 from .dates import When
@@ -56,6 +57,24 @@ class Event:
     @property
     def sort_key(self):
         return (self.start.date, self.start.time or dt.time(0), self.slug)
+
+    @property
+    def timed(self) -> bool:
+        """True when the start has a local time (the event is not all-day)."""
+        return self.start.time is not None
+
+    @property
+    def starts_at(self) -> dt.datetime:
+        """The start as a moment in the event's time zone (midnight for a day or a month)."""
+        return self.start.local(self.timezone)
+
+    @property
+    def ends_at(self) -> dt.datetime:
+        """The moment the event is over: the end time, else midnight after its last day."""
+        if self.end is not None and self.end.time is not None:
+            return self.end.local(self.timezone)
+        following = self.last_day + dt.timedelta(days=1)
+        return dt.datetime.combine(following, dt.time(0), ZoneInfo(self.timezone))
 
 
 @dataclass(frozen=True)

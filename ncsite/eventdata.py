@@ -1,0 +1,99 @@
+"""Events as data for machines: schema.org JSON-LD for each page, and events/events.json.
+
+Both are built as plain dicts here and serialised with `json.dumps`; templates
+only place the result.
+"""
+
+from __future__ import annotations
+
+import json
+
+from .build import Settings
+from .calendar import event_datetime
+from .ical import event_path, in_calendar
+from .models import Event
+
+SCHEMA = "https://schema.org/"
+EVENT_STATUS = {"scheduled": "EventScheduled", "cancelled": "EventCancelled", "postponed": "EventPostponed"}
+
+
+def _end_date(event: Event) -> str | None:
+    """schema.org endDate: the end at its own precision (with offset when timed), or the start's day."""
+    if event.end is None:
+        return None if event.timed else event.start.iso
+    if event.end.time is None:
+        return event.end.iso
+    return event.ends_at.isoformat(timespec="minutes")
+
+
+def _place(event: Event) -> dict | None:
+    loc = event.location
+    if loc is None:
+        return None
+    address = {"@type": "PostalAddress", "streetAddress": loc.address, "addressLocality": loc.city,
+               "addressCountry": loc.country}
+    place = {"@type": "Place", "name": loc.venue or loc.city or loc.country_name,
+             "address": {k: v for k, v in address.items() if v}}
+    return {k: v for k, v in place.items() if v}
+
+
+def jsonld(event: Event, settings: Settings) -> dict | None:
+    """The schema.org Event for one event page; None for a month-only event (it has no startDate)."""
+    if not in_calendar(event):
+        return None
+    places = [p for p in (_place(event), event.online and {"@type": "VirtualLocation", "url": event.online}) if p]
+    mode = "Mixed" if len(places) == 2 else "Online" if event.online else "Offline"
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": event.title,
+        "startDate": event_datetime(event),
+        "endDate": _end_date(event),
+        "eventStatus": SCHEMA + EVENT_STATUS[event.status],
+        "eventAttendanceMode": SCHEMA + f"{mode}EventAttendanceMode",
+        "location": places[0] if len(places) == 1 else places or None,
+        "organizer": [{"@type": "Organization", "name": name} for name in event.organisers] or None,
+        "url": settings.absolute(event.url),
+        "description": event.summary or None,
+    }
+    return {k: v for k, v in data.items() if v is not None}
+
+
+def script_json(data) -> str:
+    """JSON safe inside <script>: no "<", ">" or "&" that could end the element or open a comment."""
+    text = json.dumps(data, ensure_ascii=False, indent=None, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def jsonld_script(event: Event, settings: Settings) -> str | None:
+    data = jsonld(event, settings)
+    return None if data is None else script_json(data)
+
+
+def event_record(event: Event, settings: Settings) -> dict:
+    loc = event.location
+    return {
+        "id": event.slug,
+        "title": event.title,
+        "url": settings.absolute(event.url),
+        "type": event.type,
+        "status": event.status,
+        "start": event.start.iso,
+        "end": event.end.iso if event.end else None,
+        "timezone": event.timezone,
+        "location": {"venue": loc.venue, "address": loc.address, "city": loc.city, "country": loc.country,
+                     "country_name": loc.country_name} if loc else None,
+        "online": event.online,
+        "organisers": list(event.organisers),
+        "clusters": list(event.clusters),
+        "livinglab": event.livinglab,
+        "registration": event.registration,
+        "summary": event.summary,
+        "ics": settings.absolute(event_path(event)) if in_calendar(event) else None,
+    }
+
+
+def events_json(events, settings: Settings) -> bytes:
+    """events/events.json: every event in chronological order, as a JSON list."""
+    records = [event_record(e, settings) for e in events]
+    return (json.dumps(records, ensure_ascii=False, indent=1) + "\n").encode("utf-8")

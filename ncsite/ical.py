@@ -1,0 +1,154 @@
+"""iCalendar (RFC 5545): one subscribable feed of all events, one file per event.
+
+- UID: the event's slug at the site's host, so it survives reordering, retitling,
+  and events added or removed around it.
+- DTSTAMP: the build's "now" (SOURCE_DATE_EPOCH honoured), so builds are reproducible.
+- A day event is all-day (VALUE=DATE) with an exclusive DTEND; a timed event has
+  TZID parameters and a VTIMEZONE for each zone used.
+- An event known only to the month has no day to put in a calendar and is left out.
+
+Also here: the "Add to calendar" links for Google Calendar and Outlook, plain
+links the reader may choose to follow.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from urllib.parse import urlencode, urlsplit
+
+import icalendar
+
+from .build import Alternate, Feature, Output, Settings
+from .models import Event
+
+FEED_PATH = "events/calendar.ics"
+PRODID = "-//Northern Connections//Event calendar//EN"
+STATUS = {"scheduled": "CONFIRMED", "postponed": "TENTATIVE", "cancelled": "CANCELLED"}
+
+
+def event_path(event: Event) -> str:
+    """The event's own .ics file, next to its page."""
+    return f"events/{event.slug}.ics"
+
+
+def event_uid(slug: str, site_url: str) -> str:
+    """A UID that depends only on the slug and the site's host."""
+    return f"{slug}@{urlsplit(site_url).hostname or 'localhost'}"
+
+
+def in_calendar(event: Event) -> bool:
+    """Whether the event can go into a calendar: it needs a day."""
+    return not event.month_only
+
+
+def location_text(event: Event) -> str | None:
+    loc = event.location
+    parts = [loc.venue, loc.address, loc.city, loc.country_name] if loc else []
+    text = ", ".join(" ".join(p.split()) for p in parts if p)
+    return text or event.online or None
+
+
+def description_text(event: Event, settings: Settings) -> str:
+    lines = [event.summary] if event.summary else []
+    if event.status != "scheduled":
+        lines.insert(0, f"{event.status.capitalize()}.")
+    if event.online:
+        lines.append(f"Online: {event.online}")
+    lines.append(settings.absolute(event.url))
+    return "\n\n".join(lines)
+
+
+def span(event: Event) -> tuple[dt.date | dt.datetime, dt.date | dt.datetime | None]:
+    """DTSTART and DTEND: dates (end exclusive) for an all-day event, aware datetimes for a timed one.
+
+    A timed start with a day as end lasts until the end of that day; a day as start
+    with a time as end is all-day (a start time would be invented).
+    """
+    if event.start.time is None:
+        return event.start.date, event.last_day + dt.timedelta(days=1)
+    if event.end is None:
+        return event.starts_at, None
+    return event.starts_at, event.ends_at
+
+
+def vevent(event: Event, settings: Settings) -> icalendar.Event:
+    item = icalendar.Event()
+    item.add("uid", event_uid(event.slug, settings.site_url))
+    item.add("dtstamp", settings.now.astimezone(dt.timezone.utc))
+    start, end = span(event)
+    item.add("dtstart", start)
+    if end is not None:
+        item.add("dtend", end)
+    item.add("summary", event.title if event.status == "scheduled" else f"{event.status.capitalize()}: {event.title}")
+    item.add("status", STATUS[event.status])
+    item.add("url", settings.absolute(event.url))
+    location = location_text(event)
+    if location:
+        item.add("location", location)
+    item.add("description", description_text(event, settings))
+    item.add("categories", [event.type])
+    return item
+
+
+def calendar_bytes(events, settings: Settings, name: str) -> bytes:
+    cal = icalendar.Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    cal.add("x-wr-calname", name)
+    cal.add("x-wr-timezone", settings.timezone)
+    cal.add("refresh-interval", dt.timedelta(days=1), parameters={"VALUE": "DURATION"})
+    cal.add("x-published-ttl", "P1D")
+    dated = [e for e in events if in_calendar(e)]
+    for event in dated:
+        cal.add_component(vevent(event, settings))
+    if dated:
+        first = min(e.start.date for e in dated)
+        last = max(e.last_day for e in dated)
+        cal.add_missing_timezones(first_date=dt.date(first.year - 1, 1, 1), last_date=dt.date(last.year + 2, 1, 1))
+    return cal.to_ical()
+
+
+# -- "Add to calendar" links ---------------------------------------------------
+
+
+def add_to_calendar_links(event: Event, settings: Settings) -> dict[str, str] | None:
+    """Google Calendar and Outlook links for the event; None when it has no day or is cancelled."""
+    if not in_calendar(event) or event.status == "cancelled":
+        return None
+    start, end = span(event)
+    details = description_text(event, settings)
+    location = location_text(event) or ""
+    if isinstance(start, dt.datetime):
+        utc = dt.timezone.utc
+        end = end or start
+        google_dates = f"{start.astimezone(utc):%Y%m%dT%H%M%SZ}/{end.astimezone(utc):%Y%m%dT%H%M%SZ}"
+        outlook = {"startdt": start.astimezone(utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+                   "enddt": end.astimezone(utc).strftime("%Y-%m-%dT%H:%M:%SZ"), "allday": "false"}
+    else:
+        google_dates = f"{start:%Y%m%d}/{end:%Y%m%d}"
+        outlook = {"startdt": start.isoformat(), "enddt": end.isoformat(), "allday": "true"}
+    google = {"action": "TEMPLATE", "text": event.title, "dates": google_dates, "details": details,
+              "location": location, "ctz": event.timezone}
+    outlook = {"path": "/calendar/action/compose", "rru": "addevent", "subject": event.title, **outlook,
+               "body": details, "location": location}
+    return {
+        "google": "https://calendar.google.com/calendar/render?" + urlencode(google),
+        "outlook": "https://outlook.live.com/calendar/0/deeplink/compose?" + urlencode(outlook),
+    }
+
+
+class ICalFeature(Feature):
+    """The calendar feed (announced in every page's head) and one .ics file per event."""
+
+    def alternates(self):
+        yield Alternate("text/calendar", f"{self.settings.site_name} events (iCalendar)",
+                        self.settings.absolute(FEED_PATH))
+
+    def outputs(self, rendered):
+        events = self.content.events
+        yield Output(FEED_PATH, calendar_bytes(events, self.settings, f"{self.settings.site_name} events"))
+        for event in events:
+            if in_calendar(event):
+                yield Output(event_path(event), calendar_bytes([event], self.settings, event.title))
