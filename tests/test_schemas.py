@@ -44,6 +44,7 @@ BEYOND_SCHEMA = {
     "malformed-yaml": "the YAML cannot be read, so there is nothing to validate",
     "missing-front-matter": "without front matter there is nothing to validate",
     "newsletter-name": "a schema sees the fields, not the file's name",
+    "reserved-event-name": "a schema sees the fields, not the file's name",
     "not-utf8": "the text cannot be decoded, so there is nothing to validate",
     "unclosed-front-matter": "the front matter cannot be cut out of the file",
     "unknown-references": "ids must exist in other files (clusters.yaml, topics.yaml, content/livinglabs/)",
