@@ -162,7 +162,7 @@ def _spreadsheet_safe(value):
     return "'" + value if risky else value
 
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~:])")
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()>#+\-.!])")  # what Python-Markdown lets a backslash escape
 
 
 def profile_text(profile: PublicCluster) -> str:
@@ -256,7 +256,7 @@ def suggested_partners(cluster: Cluster, clusters: Iterable[Cluster], topics: It
             continue
         offers = tuple(t for t in other.topics if t in wants)
         seeks = tuple(t for t in other.looking_for if t in mine)
-        shares = tuple(t for t in other.topics if t in mine and t not in offers)
+        shares = tuple(t for t in other.topics if t in mine and t not in offers and t not in seeks)
         reasons = []
         if offers:
             reasons.append(Reason("offers", offers, f"works on {_words(offers, labels)}, which you are looking for"))

@@ -3,7 +3,8 @@
  * The page lists every cluster; this script only shows the finder (hidden without
  * JavaScript), hides the cards that do not match, and ranks them by the topics picked.
  * Each card carries its filter data in data- attributes (country, industry, topic ids,
- * search text). The state lives in the query string (?q=&country=&industry=&topic=&want=a,b)
+ * search text). The state lives in the query string (?text=&country=&industry=&topic=&want=a,b;
+ * not "q", which Material's own search reads)
  * so that a filtered view can be shared and survives a reload. Values reach the page
  * only as text (textContent), never as HTML.
  */
@@ -61,7 +62,7 @@
 
   function readUrl() {
     var params = new URLSearchParams(window.location.search);
-    fields.q.value = params.get("q") || "";
+    fields.q.value = params.get("text") || "";
     setSelect(fields.country, params.get("country") || "");
     setSelect(fields.industry, params.get("industry") || "");
     setSelect(fields.topic, params.get("topic") || "");
@@ -73,7 +74,8 @@
 
   function writeUrl(s) {
     var params = new URLSearchParams();
-    ["q", "country", "industry", "topic"].forEach(function (key) { if (s[key]) params.set(key, s[key]); });
+    if (s.q) params.set("text", s.q);
+    ["country", "industry", "topic"].forEach(function (key) { if (s[key]) params.set(key, s[key]); });
     if (s.want.length) params.set("want", s.want.join(","));
     var query = params.toString();
     var url = window.location.pathname + (query ? "?" + query : "") + window.location.hash;
@@ -132,11 +134,15 @@
   }
 
   form.hidden = false;
+  var picker = document.getElementById("nc-want");
+  // The topic picker starts open on wide screens, or when topics are picked; on phones it is one tap away.
+  if (picker && window.matchMedia("(min-width: 45em)").matches) picker.open = true;
   form.addEventListener("submit", function (event) { event.preventDefault(); apply(); });
   form.addEventListener("input", apply);
   form.addEventListener("change", apply);
   form.addEventListener("reset", function () { window.setTimeout(apply, 0); });
   window.addEventListener("popstate", function () { readUrl(); apply(); });
   readUrl();
+  if (picker && wanted().length) picker.open = true;
   apply();
 })();
