@@ -1,20 +1,401 @@
-"""Matchpoint: the directory of participating clusters."""
+"""Matchpoint: the directory of clusters, and who could be whose project partner.
+
+Three parts, all pure functions over the validated content:
+
+- the **public view** of a cluster (`public_profile`): the one place that decides
+  what of a cluster is published. The HTML pages, the directory, the search text,
+  `clusters.json` and `clusters.csv` are all made from it, so they never disagree;
+  the contact person is in it only when `contact_public` is true;
+- the **matching** (`rank_by_topics`, `suggested_partners`), returning `Match`es
+  with a score and the reasons in words. Living labs reuse `rank_by_topics` to
+  find clusters that could join a lab;
+- the **directory** (`directory`): cards and facets for `/matchpoint/`.
+
+Matching API (stable; other features call it):
+
+    rank_by_topics(clusters, wanted, topics, *, abroad_from=None, exclude=(), limit=None) -> list[Match]
+    suggested_partners(cluster, clusters, topics, *, limit=SUGGESTIONS) -> list[Match]
+"""
 
 from __future__ import annotations
 
-from .build import Feature, GeneratedPage, PageView
+import csv
+import html
+import io
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import Iterable, Mapping
+
+from .build import Feature, GeneratedPage, Output, PageView
+from .countries import COUNTRIES
+from .models import Cluster, Event, LivingLab, Topic
+
+SUGGESTIONS = 5  # suggested partners on a cluster page: a handful, not everyone
+EDIT_PATH = "data/clusters.yaml"
+REGISTER_PAGE = "matchpoint/register.md"  # content/matchpoint/register.md, written by hand
+
+# Points per topic: the other side offers what you look for, or looks for what you offer,
+# counts more than merely working on the same thing.
+OFFERS, SEEKS, SHARES = 2, 2, 1
+
+
+# -- the public view -----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PublicContact:
+    name: str | None = None
+    role: str | None = None
+    email: str | None = None
+    phone: str | None = None
+
+
+@dataclass(frozen=True)
+class PublicCluster:
+    """What the site publishes about a cluster: every set field, the contact person only with consent."""
+
+    id: str
+    name: str
+    country: str
+    country_name: str
+    url: str  # site path, "matchpoint/<id>/"
+    region: str | None = None
+    address: str | None = None
+    website: str | None = None
+    contact: PublicContact | None = None
+    founded: int | None = None
+    founded_note: str | None = None
+    members: int | None = None
+    members_note: str | None = None
+    industry: str | None = None
+    focus: str | None = None
+    services: tuple[str, ...] = ()
+    topics: tuple[Topic, ...] = ()
+    looking_for: tuple[Topic, ...] = ()
+    logo: str | None = None
+
+    @property
+    def address_lines(self) -> list[str]:
+        return [line.strip() for line in (self.address or "").splitlines() if line.strip()]
+
+    @property
+    def sparse(self) -> bool:
+        """Only the required fields (and perhaps topics) are set: the profile is still to be written."""
+        return not any((self.region, self.address, self.website, self.contact, self.founded, self.members,
+                        self.industry, self.focus, self.services, self.looking_for))
+
+    @property
+    def search_text(self) -> str:
+        """What the directory's text search looks in: name, focus and services, lowercased."""
+        return " ".join(" ".join(filter(None, (self.name, self.focus, *self.services))).split()).casefold()
+
+    def as_dict(self, absolute_url: str) -> dict:
+        """The JSON form: plain values, topic ids, absent fields left out."""
+        out: dict = {"id": self.id, "name": self.name, "url": absolute_url,
+                     "country": self.country, "country_name": self.country_name}
+        for key in ("region", "address", "website", "founded", "founded_note", "members", "members_note",
+                    "industry", "focus"):
+            value = getattr(self, key)
+            if value is not None:
+                out[key] = value
+        if self.services:
+            out["services"] = list(self.services)
+        if self.topics:
+            out["topics"] = [t.id for t in self.topics]
+        if self.looking_for:
+            out["looking_for"] = [t.id for t in self.looking_for]
+        if self.contact:
+            out["contact"] = {k: v for k, v in vars(self.contact).items() if v is not None}
+        return out
+
+
+def public_profile(cluster: Cluster, topics: Iterable[Topic]) -> PublicCluster:
+    """The public view of one cluster (the only way cluster data reaches a page or an export)."""
+    by_id = _topic_index(topics)
+    person = cluster.public_contact
+    contact = PublicContact(person.name, person.role, person.email, person.phone) if person and any(
+        (person.name, person.role, person.email, person.phone)) else None
+    return PublicCluster(
+        id=cluster.id, name=cluster.name, country=cluster.country, country_name=COUNTRIES[cluster.country],
+        url=cluster.url, region=cluster.region, address=cluster.address, website=cluster.website,
+        contact=contact, founded=cluster.founded, founded_note=cluster.founded_note, members=cluster.members,
+        members_note=cluster.members_note, industry=cluster.industry, focus=cluster.focus,
+        services=cluster.services, topics=tuple(by_id[t] for t in cluster.topics),
+        looking_for=tuple(by_id[t] for t in cluster.looking_for), logo=cluster.logo)
+
+
+CSV_COLUMNS = ("id", "name", "url", "country", "country_name", "region", "address", "website", "founded",
+               "founded_note", "members", "members_note", "industry", "focus", "services", "topics", "looking_for",
+               "contact_name", "contact_role", "contact_email", "contact_phone")
+
+
+def clusters_json(profiles: Iterable[PublicCluster], absolute) -> bytes:
+    """`matchpoint/clusters.json`: a list of public profiles; `absolute(path)` makes URLs absolute."""
+    data = [p.as_dict(absolute(p.url)) for p in profiles]
+    return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+def clusters_csv(profiles: Iterable[PublicCluster], absolute) -> bytes:
+    """`matchpoint/clusters.csv`: one row per public profile; lists joined with "; ", topics as labels."""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, CSV_COLUMNS, lineterminator="\r\n")
+    writer.writeheader()
+    for p in profiles:
+        row = p.as_dict(absolute(p.url))
+        contact = row.pop("contact", {})
+        row.update({f"contact_{k}": v for k, v in contact.items()})
+        row["services"] = "; ".join(p.services)
+        row["topics"] = "; ".join(t.label for t in p.topics)
+        row["looking_for"] = "; ".join(t.label for t in p.looking_for)
+        writer.writerow({k: _spreadsheet_safe(v) for k, v in row.items()})
+    # A byte-order mark, so that spreadsheet programs read the file as UTF-8.
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def _spreadsheet_safe(value):
+    """Text a spreadsheet would run as a formula ("=...", "@...") gets a leading apostrophe."""
+    if not isinstance(value, str):
+        return value
+    risky = value[:1] in ("=", "@", "\t", "\r") or (value[:1] in ("+", "-") and not re.match(r"[+-][\d\s(]", value))
+    return "'" + value if risky else value
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()>#+\-.!])")  # what Python-Markdown lets a backslash escape
+
+
+def profile_text(profile: PublicCluster) -> str:
+    """The profile as plain Markdown paragraphs, for the site search (never the contact person).
+
+    Every value is escaped, so that no Markdown or HTML in a YAML value can become markup.
+    """
+    def esc(text: str) -> str:
+        return _MD_SPECIAL.sub(r"\\\1", html.escape(" ".join(str(text).split()), quote=False))
+
+    lines = [f"{esc(profile.name)}, {esc(profile.country_name)}" +
+             (f", {esc(profile.region)}" if profile.region else "") + "."]
+    for label, value in (("Industry", profile.industry), ("Focus", profile.focus),
+                         ("Services", "; ".join(profile.services)),
+                         ("Works on", ", ".join(t.label for t in profile.topics)),
+                         ("Looking for", ", ".join(t.label for t in profile.looking_for))):
+        if value:
+            lines.append(f"{label}: {esc(value)}")
+    return "\n\n".join(lines)
+
+
+# -- matching ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Reason:
+    """Why a cluster is suggested: what kind of match, on which topics, in words."""
+
+    kind: str  # "offers" (works on what is wanted), "seeks" (looks for what you offer), "shares" (same topics)
+    topics: tuple[str, ...]  # topic ids
+    text: str  # e.g. "works on offshore wind, which you are looking for"
+
+
+@dataclass(frozen=True)
+class Match:
+    """A cluster that could be a partner, its score (higher is better) and the reasons."""
+
+    cluster: Cluster
+    score: int
+    reasons: tuple[Reason, ...]
+    abroad: bool = False  # in another country than the one asking
+
+    @property
+    def why(self) -> str:
+        """The reasons as one sentence fragment: "works on food; is looking for robotics, which you work on"."""
+        return "; ".join(r.text for r in self.reasons)
+
+
+def rank_by_topics(clusters: Iterable[Cluster], wanted: Iterable[str], topics: Iterable[Topic], *,
+                   abroad_from: str | None = None, exclude: Iterable[str] = (),
+                   limit: int | None = None) -> list[Match]:
+    """Clusters that work on any of the `wanted` topic ids, best first.
+
+    The score is the number of wanted topics a cluster works on; the reason reads
+    "works on offshore wind and food". With `abroad_from` (a country code), clusters
+    in other countries come first (transnational cooperation is the point), then by
+    score; ties go by name. `exclude` holds cluster ids to leave out (e.g. a lab's own
+    clusters); `limit` cuts the list. Clusters matching nothing are not returned.
+    Used by the directory's topic picker and by living labs ("clusters that could join").
+    """
+    labels = _labels(topics)
+    wanted_ids = list(dict.fromkeys(wanted))
+    skip = set(exclude)
+    matches = []
+    for cluster in clusters:
+        if cluster.id in skip:
+            continue
+        hits = tuple(t for t in wanted_ids if t in cluster.topics)
+        if hits:
+            reason = Reason("offers", hits, f"works on {_words(hits, labels)}")
+            abroad = abroad_from is not None and cluster.country != abroad_from
+            matches.append(Match(cluster, len(hits), (reason,), abroad))
+    return _ordered(matches, abroad_first=abroad_from is not None)[:limit]
+
+
+def suggested_partners(cluster: Cluster, clusters: Iterable[Cluster], topics: Iterable[Topic], *,
+                       limit: int | None = SUGGESTIONS) -> list[Match]:
+    """Clusters that could be `cluster`'s project partners, best first, never itself.
+
+    A partner works on what `cluster` is looking for ("works on offshore wind, which
+    you are looking for"), looks for what `cluster` works on ("is looking for
+    aluminium, which you work on"), or, weighing less, works on the same topics
+    ("also works on food"). Clusters in other countries come first, then by score
+    (2 points per topic offered or sought, 1 per topic shared), ties by name.
+    """
+    labels = _labels(topics)
+    mine, wants = set(cluster.topics), set(cluster.looking_for)
+    matches = []
+    for other in clusters:
+        if other.id == cluster.id:
+            continue
+        offers = tuple(t for t in other.topics if t in wants)
+        seeks = tuple(t for t in other.looking_for if t in mine)
+        shares = tuple(t for t in other.topics if t in mine and t not in offers and t not in seeks)
+        reasons = []
+        if offers:
+            reasons.append(Reason("offers", offers, f"works on {_words(offers, labels)}, which you are looking for"))
+        if seeks:
+            reasons.append(Reason("seeks", seeks, f"is looking for {_words(seeks, labels)}, which you work on"))
+        if shares:
+            reasons.append(Reason("shares", shares, f"also works on {_words(shares, labels)}"))
+        if reasons:
+            score = OFFERS * len(offers) + SEEKS * len(seeks) + SHARES * len(shares)
+            matches.append(Match(other, score, tuple(reasons), other.country != cluster.country))
+    return _ordered(matches, abroad_first=True)[:limit]
+
+
+def _ordered(matches: list[Match], abroad_first: bool) -> list[Match]:
+    return sorted(matches, key=lambda m: (not m.abroad if abroad_first else False, -m.score,
+                                          m.cluster.name.casefold(), m.cluster.id))
+
+
+def _topic_index(topics: Iterable[Topic]) -> dict[str, Topic]:
+    index = {t.id: t for t in topics}
+    return _MissingTopics(index)
+
+
+class _MissingTopics(dict):
+    """Topic lookup that shows an unknown id as itself (the loader reports unknown ids)."""
+
+    def __missing__(self, key):
+        return Topic(key, key)
+
+
+def _labels(topics: Iterable[Topic] | Mapping[str, str]) -> Mapping[str, str]:
+    if isinstance(topics, Mapping):
+        return topics
+    return {t.id: t.label for t in topics}
+
+
+def _in_sentence(label: str) -> str:
+    """A label inside a sentence: "Offshore wind" → "offshore wind", but "ICT" stays "ICT"."""
+    first = label.split(" ", 1)[0]
+    return label if first.isupper() or first[1:2].isupper() else label[:1].lower() + label[1:]
+
+
+def _words(ids: Iterable[str], labels: Mapping[str, str]) -> str:
+    names = [_in_sentence(labels.get(t, t)) for t in ids]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+# -- what a cluster takes part in ------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LabRole:
+    lab: LivingLab
+    role: str  # "host" or "taking part"
+
+
+def cluster_events(cluster_id: str, events: Iterable[Event]) -> list[Event]:
+    """Events naming the cluster in their `clusters`, in date order."""
+    return sorted((e for e in events if cluster_id in e.clusters), key=lambda e: e.sort_key)
+
+
+def cluster_labs(cluster_id: str, labs: Iterable[LivingLab]) -> list[LabRole]:
+    """Living labs the cluster hosts or takes part in, in date order (undated last)."""
+    roles = [LabRole(lab, "host" if lab.host == cluster_id else "taking part")
+             for lab in labs if lab.host == cluster_id or cluster_id in lab.clusters]
+    return sorted(roles, key=lambda r: (r.lab.start is None, r.lab.start.date if r.lab.start else None,
+                                        r.lab.title.casefold()))
+
+
+# -- the directory ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Facet:
+    value: str
+    label: str
+    count: int
+
+
+@dataclass(frozen=True)
+class Directory:
+    profiles: tuple[PublicCluster, ...]  # sorted by name
+    countries: tuple[Facet, ...]
+    industries: tuple[Facet, ...]
+    topics: tuple[Facet, ...]  # topics some cluster works on, in the vocabulary's order
+
+
+def directory(clusters: Iterable[Cluster], topics: Iterable[Topic]) -> Directory:
+    topics = tuple(topics)
+    profiles = tuple(sorted((public_profile(c, topics) for c in clusters),
+                            key=lambda p: (p.name.casefold(), p.id)))
+    countries = Counter(p.country for p in profiles)
+    industries = Counter(p.industry for p in profiles if p.industry)
+    used = Counter(t.id for p in profiles for t in p.topics)
+    return Directory(
+        profiles=profiles,
+        countries=tuple(sorted((Facet(code, COUNTRIES[code], n) for code, n in countries.items()),
+                               key=lambda f: f.label.casefold())),
+        industries=tuple(sorted((Facet(name, name, n) for name, n in industries.items()),
+                                key=lambda f: f.label.casefold())),
+        topics=tuple(Facet(t.id, t.label, used[t.id]) for t in topics if used[t.id]),
+    )
+
+
+# -- the feature -------------------------------------------------------------------
 
 
 class MatchpointFeature(Feature):
+    def __init__(self, build):
+        super().__init__(build)
+        self.directory = directory(self.content.clusters, self.content.topics)
+
     def pages(self):
-        yield GeneratedPage("matchpoint/index.md", "Matchpoint", "matchpoint.html", edit_path="data/clusters.yaml",
+        yield GeneratedPage("matchpoint/index.md", "Matchpoint", "matchpoint.html", edit_path=EDIT_PATH,
                             description="Matchpoint – the place to find your new project partner.")
-        for cluster in self.content.clusters:
-            yield GeneratedPage(f"matchpoint/{cluster.id}.md", cluster.name, "cluster.html", edit_path="data/clusters.yaml")
+        for profile in self.directory.profiles:
+            # Material prints the title unescaped in <title> and the header: escape it here.
+            description = f"{profile.name}, {profile.country_name}" + (f": {profile.industry}" if profile.industry else "")
+            yield GeneratedPage(f"matchpoint/{profile.id}.md", html.escape(profile.name), "cluster.html",
+                                body=profile_text(profile), edit_path=EDIT_PATH,
+                                description=html.escape(description))
 
     def views(self):
-        views = {"matchpoint/index.md": PageView("matchpoint.html", {"clusters": self.content.clusters},
-                                                 "data/clusters.yaml")}
+        views = {"matchpoint/index.md": PageView("matchpoint.html", {
+            "directory": self.directory, "register_url": "matchpoint/register/",
+        }, EDIT_PATH)}
+        topics = self.content.topics
+        profiles = {p.id: p for p in self.directory.profiles}
         for cluster in self.content.clusters:
-            views[f"matchpoint/{cluster.id}.md"] = PageView("cluster.html", {"cluster": cluster}, "data/clusters.yaml")
+            views[f"matchpoint/{cluster.id}.md"] = PageView("cluster.html", {
+                "profile": profiles[cluster.id],
+                "partners": suggested_partners(cluster, self.content.clusters, topics),
+                "cluster_events": cluster_events(cluster.id, self.content.events),
+                "cluster_labs": cluster_labs(cluster.id, self.content.livinglabs),
+                "register_url": "matchpoint/register/",
+            }, EDIT_PATH)
         return views
+
+    def outputs(self, rendered):
+        profiles = self.directory.profiles
+        yield Output("matchpoint/clusters.json", clusters_json(profiles, self.settings.absolute))
+        yield Output("matchpoint/clusters.csv", clusters_csv(profiles, self.settings.absolute))
