@@ -96,10 +96,20 @@ def browser():
         chromium.close()
 
 
+def _published_sitemap(route):
+    """Material fetches sitemap.xml next to every <link rel="alternate"> (feeds, calendars), whose
+    absolute URLs name the published host, unreachable from tests: answer with an empty sitemap."""
+    route.fulfill(status=200, content_type="application/xml",
+                  body='<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"/>')
+
+
 @pytest.fixture
 def page(browser):
     """A fresh desktop-sized page that records console errors in `page.console_errors`."""
+    from ncsite.config import read_mkdocs_yml
+
     context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.route(read_mkdocs_yml(ROOT)["site_url"].rstrip("/") + "/**/sitemap.xml", _published_sitemap)
     page = context.new_page()
     page.console_errors = []
     page.on("console", lambda msg: page.console_errors.append(msg.text) if msg.type == "error" else None)
