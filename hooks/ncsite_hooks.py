@@ -17,7 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from ncsite import Build, Settings, report  # noqa: E402
 from ncsite import filters  # noqa: E402
-from ncsite.config import site_timezone  # noqa: E402
+from ncsite.config import newsletter_feed_items, site_timezone  # noqa: E402
 from ncsite.dates import build_now  # noqa: E402
 
 log = get_plugin_logger("ncsite")
@@ -30,6 +30,10 @@ def _build(config) -> Build:
 
 def on_config(config):
     root = Path(config.config_file_path).resolve().parent
+    try:
+        feed_items = newsletter_feed_items(config.extra)
+    except ValueError as err:
+        raise PluginError(str(err)) from None
     settings = Settings(
         root=root,
         site_url=config.site_url or "http://127.0.0.1:8000/",
@@ -38,6 +42,7 @@ def on_config(config):
         timezone=site_timezone(config.extra),
         site_name=config.site_name,
         language=config.theme.get("language", "en"),
+        newsletter_feed_items=feed_items,
     )
     build = Build(settings)
     if not build.ok:

@@ -29,6 +29,7 @@ class Settings:
     timezone: str = "Europe/Copenhagen"
     site_name: str = "Northern Connections"
     language: str = "en"
+    newsletter_feed_items: int = 50  # how many issues the RSS feed holds (mkdocs.yml: extra.newsletter_feed_items)
 
     @property
     def today(self) -> dt.date:

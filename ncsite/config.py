@@ -14,6 +14,7 @@ import yaml
 from .load import Sources
 
 DEFAULT_TIMEZONE = "Europe/Copenhagen"
+DEFAULT_FEED_ITEMS = 50
 
 
 class _ConfigLoader(yaml.SafeLoader):
@@ -31,6 +32,14 @@ def read_mkdocs_yml(root: Path) -> dict:
 
 def site_timezone(extra: dict | None) -> str:
     return (extra or {}).get("timezone", DEFAULT_TIMEZONE)
+
+
+def newsletter_feed_items(extra: dict | None) -> int:
+    """How many issues the newsletter feed holds: `extra.newsletter_feed_items`, 50 if unset."""
+    value = (extra or {}).get("newsletter_feed_items", DEFAULT_FEED_ITEMS)
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ValueError(f"mkdocs.yml: extra.newsletter_feed_items must be a whole number of 1 or more, not {value!r}")
+    return value
 
 
 def sources_from_mkdocs_yml(root: Path) -> Sources:

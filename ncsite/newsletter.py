@@ -1,27 +1,81 @@
-"""The newsletter archive: published issues, newest first."""
+"""The newsletter: the archive, each issue, the subscribe page and the RSS feed."""
 
 from __future__ import annotations
 
-from .build import Feature, GeneratedPage, PageView
+import datetime as dt
+from itertools import groupby
+
+from .build import Alternate, Feature, GeneratedPage, Output, PageView
+from .feed import FEED_PATH, FEED_TYPE, newsletter_feed
+from .models import NewsletterIssue
+
+SUBSCRIBE_PAGE = "subscribe.md"
 
 
-def published(issues, today):
+def _newest_first(issue: NewsletterIssue):
+    return (issue.date.date, issue.date.time or dt.time(0), issue.slug)
+
+
+def published(issues, today: dt.date) -> list[NewsletterIssue]:
     """Issues dated today or earlier, newest first; later ones wait for a later build."""
-    return sorted((i for i in issues if i.date.date <= today), key=lambda i: (i.date.date, i.slug), reverse=True)
+    return sorted((i for i in issues if i.date.date <= today), key=_newest_first, reverse=True)
+
+
+def by_year(issues: list[NewsletterIssue]) -> list[tuple[int, list[NewsletterIssue]]]:
+    """Issues (newest first) grouped by year, newest year first."""
+    return [(year, list(group)) for year, group in groupby(issues, key=lambda i: i.date.year)]
+
+
+def neighbours(issues: list[NewsletterIssue]) -> dict[str, tuple[NewsletterIssue | None, NewsletterIssue | None]]:
+    """For each issue (list newest first): (the previous, older issue, the next, newer issue)."""
+    out = {}
+    for index, issue in enumerate(issues):
+        older = issues[index + 1] if index + 1 < len(issues) else None
+        newer = issues[index - 1] if index > 0 else None
+        out[issue.slug] = (older, newer)
+    return out
 
 
 class NewsletterFeature(Feature):
+    def __init__(self, build):
+        super().__init__(build)
+        self.issues = published(self.content.newsletter, build.today)
+
+    @property
+    def feed_url(self) -> str:
+        return self.settings.absolute(FEED_PATH)
+
     def pages(self):
         yield GeneratedPage("newsletter/index.md", "Newsletter", "newsletter.html", edit_path="overrides/newsletter.html",
                             description="The Northern Connections newsletter archive.")
+        yield GeneratedPage(SUBSCRIBE_PAGE, "Subscribe", "subscribe.html", edit_path="overrides/subscribe.html",
+                            description="Follow the Northern Connections newsletter in a feed reader "
+                                        "and its events in your calendar.",
+                            body="Follow the newsletter with a feed reader (RSS) and the events in your "
+                                 "calendar app (iCalendar), without giving anyone your e-mail address.")
 
     def withheld(self):
         today = self.build.today
         return [f"newsletter/{i.slug}.md" for i in self.content.newsletter if i.date.date > today]
 
     def views(self):
-        issues = published(self.content.newsletter, self.build.today)
-        views = {"newsletter/index.md": PageView("newsletter.html", {"issues": issues}, "overrides/newsletter.html")}
-        for issue in issues:
-            views[f"newsletter/{issue.slug}.md"] = PageView("newsletter-issue.html", {"issue": issue})
+        views = {
+            "newsletter/index.md": PageView("newsletter.html", {"years": by_year(self.issues), "feed_path": FEED_PATH},
+                                            "overrides/newsletter.html"),
+            SUBSCRIBE_PAGE: PageView("subscribe.html", {"feed_url": self.feed_url}, "overrides/subscribe.html"),
+        }
+        around = neighbours(self.issues)
+        for issue in self.issues:
+            older, newer = around[issue.slug]
+            views[f"newsletter/{issue.slug}.md"] = PageView(
+                "newsletter-issue.html", {"issue": issue, "older": older, "newer": newer})
         return views
+
+    def alternates(self):
+        yield Alternate(FEED_TYPE, f"{self.settings.site_name} newsletter (RSS)", self.feed_url)
+
+    def outputs(self, rendered):
+        s = self.settings
+        yield Output(FEED_PATH, newsletter_feed(self.issues, site_name=s.site_name, site_url=s.site_url,
+                                                language=s.language, timezone=s.timezone, rendered=rendered,
+                                                limit=s.newsletter_feed_items))

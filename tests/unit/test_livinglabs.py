@@ -1,0 +1,62 @@
+"""Living labs without MkDocs: grouping, the clusters of a lab, and the labs of a cluster."""
+
+from __future__ import annotations
+
+from ncsite.livinglabs import by_status, could_join, countries, events_of_lab, labs_of_cluster
+from ncsite.models import Cluster, LivingLab
+
+
+def lab(slug, host=None, clusters=(), topics=(), status="running", country="DK", city="Aalborg") -> LivingLab:
+    return LivingLab(slug=slug, source=f"content/livinglabs/{slug}.md", title=slug.title(), city=city,
+                     country=country, body="", summary="", host=host, clusters=tuple(clusters),
+                     topics=tuple(topics), status=status)
+
+
+def cluster(cid, topics=(), name=None, country="DE") -> Cluster:
+    return Cluster(id=cid, name=name or cid.title(), country=country, line=1, topics=tuple(topics))
+
+
+LABS = [lab("harbour", host="a", clusters=["b", "c"]), lab("grid", host="b"), lab("school", clusters=["a"]),
+        lab("alone")]
+
+
+def test_labs_of_cluster_counts_hosting_and_taking_part():
+    assert [x.slug for x in labs_of_cluster(LABS, "a")] == ["harbour", "school"]
+    assert [x.slug for x in labs_of_cluster(LABS, "b")] == ["harbour", "grid"]
+    assert [x.slug for x in labs_of_cluster(LABS, "c")] == ["harbour"]
+    assert labs_of_cluster(LABS, "nobody") == []
+
+
+def test_could_join_ranks_by_shared_topics_and_leaves_out_who_is_in():
+    the_lab = lab("heat", host="host", clusters=["member"], topics=["district-heating", "energy-grids", "ict"])
+    clusters = [cluster("host", ["district-heating"]), cluster("member", ["ict"]),
+                cluster("one", ["ict"], name="Zeta"), cluster("two", ["energy-grids", "ict", "food"], name="Beta"),
+                cluster("also-one", ["district-heating"], name="Alpha"), cluster("none", ["food"])]
+    matches = could_join(the_lab, clusters)
+    assert [(m.cluster.id, m.shared_topics) for m in matches] == [
+        ("two", ("energy-grids", "ict")), ("also-one", ("district-heating",)), ("one", ("ict",))]
+    assert len(could_join(the_lab, clusters, limit=2)) == 2
+    assert could_join(lab("no-topics"), clusters) == []
+
+
+def test_labs_grouped_running_planned_completed_without_empty_groups():
+    labs = [lab("z", status="completed"), lab("y", status="running", country="SE", city="Gothenburg"),
+            lab("x", status="running", country="BE", city="Antwerp")]
+    assert [(s, [x.slug for x in g]) for s, g in by_status(labs)] == [("running", ["x", "y"]), ("completed", ["z"])]
+    assert by_status([]) == []
+
+
+def test_countries_by_name_with_their_labs():
+    labs = [lab("a", country="SE", city="Gothenburg"), lab("b", country="DK", city="Esbjerg"),
+            lab("c", country="DK", city="Aarhus")]
+    assert [(code, name, [x.slug for x in g]) for code, name, g in countries(labs)] == [
+        ("DK", "Denmark", ["c", "b"]), ("SE", "Sweden", ["a"])]
+
+
+def test_events_of_a_lab_keep_the_calendar_order():
+    class E:  # the only field events_of_lab reads
+        def __init__(self, name, livinglab):
+            self.name, self.livinglab = name, livinglab
+
+    events = [E("1", "a"), E("2", None), E("3", "b"), E("4", "a")]
+    assert [e.name for e in events_of_lab(events, "a")] == ["1", "4"]
