@@ -6,6 +6,7 @@ never in this module), so `mkdocs serve` rebuilds see edited content.
 
 from __future__ import annotations
 
+import html
 import sys
 from pathlib import Path
 
@@ -70,6 +71,11 @@ def on_env(env, config, files):
 
 
 def on_page_markdown(markdown, page, config, files):
+    # Material prints the title and description unescaped (<title>, header, meta tags):
+    # front matter values are text, so escape them once, here, for every page.
+    for key in ("title", "description"):
+        if isinstance(page.meta.get(key), str):
+            page.meta[key] = html.escape(page.meta[key])
     view = _build(config).view(page.file.src_uri)
     if view is not None:
         page.meta["template"] = view.template

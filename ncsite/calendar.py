@@ -81,11 +81,6 @@ def archive(events, now: dt.datetime | dt.date) -> list[ArchiveYear]:
     return years
 
 
-def events_of_cluster(events, cluster_id: str) -> list[Event]:
-    """The events a cluster takes part in, in chronological order."""
-    return sorted((e for e in events if cluster_id in e.clusters), key=_chronological)
-
-
 def neighbours(events) -> dict[str, tuple[Event | None, Event | None]]:
     """Each event's previous and next event in chronological order, by slug."""
     ordered = sorted(events, key=_chronological)

@@ -3,24 +3,18 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Iterable, NamedTuple
+from typing import Iterable
 
 from .build import Feature, GeneratedPage, PageView
 from .countries import COUNTRIES
-from .models import Cluster, LivingLab
+from .matchpoint import rank_by_topics
+from .models import LivingLab, events_of_lab
 
 # What a living lab is and is not, and what the project learned: Markdown, so
 # that it is part of the page body the site search indexes.
 METHOD_TEXT = "overrides/ncsite/livinglabs-method.md"
 STATUS_ORDER = ("running", "planned", "completed")
 COULD_JOIN_MAX = 6
-
-
-class Match(NamedTuple):
-    """A cluster that could join a lab, and the lab topics it works on."""
-
-    cluster: Cluster
-    shared_topics: tuple[str, ...]
 
 
 def by_status(labs: Iterable[LivingLab]) -> list[tuple[str, list[LivingLab]]]:
@@ -36,29 +30,6 @@ def countries(labs: Iterable[LivingLab]) -> list[tuple[str, str, list[LivingLab]
     for lab in sorted(labs, key=lambda lab: (lab.city, lab.title)):
         out.setdefault(lab.country, []).append(lab)
     return sorted(((code, COUNTRIES[code], group) for code, group in out.items()), key=lambda row: row[1])
-
-
-def labs_of_cluster(labs: Iterable[LivingLab], cluster_id: str) -> list[LivingLab]:
-    """The labs a cluster hosts or takes part in, in the order given."""
-    return [lab for lab in labs if lab.host == cluster_id or cluster_id in lab.clusters]
-
-
-def could_join(lab: LivingLab, clusters: Iterable[Cluster], limit: int = COULD_JOIN_MAX) -> list[Match]:
-    """Clusters not yet in the lab whose topics meet the lab's: most shared topics first, then by name."""
-    wanted = set(lab.topics)
-    taking_part = {lab.host, *lab.clusters}
-    matches = []
-    for cluster in clusters:
-        shared = tuple(t for t in lab.topics if t in cluster.topics)
-        if wanted and shared and cluster.id not in taking_part:
-            matches.append(Match(cluster, shared))
-    matches.sort(key=lambda m: (-len(m.shared_topics), m.cluster.name.casefold(), m.cluster.id))
-    return matches[:limit]
-
-
-def events_of_lab(events, slug: str) -> list:
-    """The events that name the lab, in date order (the content's order)."""
-    return [e for e in events if e.livinglab == slug]
 
 
 class LivingLabsFeature(Feature):
@@ -81,7 +52,8 @@ class LivingLabsFeature(Feature):
                 "host": self.content.cluster(lab.host) if lab.host else None,
                 "taking_part": [self.content.cluster(cid) for cid in lab.clusters if cid != lab.host],
                 "lab_events": events_of_lab(self.content.events, lab.slug),
-                # The one place that picks candidate clusters: switch to Matchpoint's ranking here.
-                "could_join": could_join(lab, self.content.clusters),
+                "could_join": rank_by_topics(self.content.clusters, lab.topics, self.content.topics,
+                                             abroad_from=lab.country, exclude=(lab.host, *lab.clusters),
+                                             limit=COULD_JOIN_MAX),
             })
         return views

@@ -30,7 +30,7 @@ from typing import Iterable, Mapping
 
 from .build import Feature, GeneratedPage, Output, PageView
 from .countries import COUNTRIES
-from .models import Cluster, Event, LivingLab, Topic
+from .models import Cluster, LivingLab, Topic, events_of_cluster, labs_of_cluster
 
 SUGGESTIONS = 5  # suggested partners on a cluster page: a handful, not everyone
 EDIT_PATH = "data/clusters.yaml"
@@ -313,15 +313,10 @@ class LabRole:
     role: str  # "host" or "taking part"
 
 
-def cluster_events(cluster_id: str, events: Iterable[Event]) -> list[Event]:
-    """Events naming the cluster in their `clusters`, in date order."""
-    return sorted((e for e in events if cluster_id in e.clusters), key=lambda e: e.sort_key)
-
-
 def cluster_labs(cluster_id: str, labs: Iterable[LivingLab]) -> list[LabRole]:
     """Living labs the cluster hosts or takes part in, in date order (undated last)."""
     roles = [LabRole(lab, "host" if lab.host == cluster_id else "taking part")
-             for lab in labs if lab.host == cluster_id or cluster_id in lab.clusters]
+             for lab in labs_of_cluster(labs, cluster_id)]
     return sorted(roles, key=lambda r: (r.lab.start is None, r.lab.start.date if r.lab.start else None,
                                         r.lab.title.casefold()))
 
@@ -373,11 +368,10 @@ class MatchpointFeature(Feature):
         yield GeneratedPage("matchpoint/index.md", "Matchpoint", "matchpoint.html", edit_path=EDIT_PATH,
                             description="Matchpoint – the place to find your new project partner.")
         for profile in self.directory.profiles:
-            # Material prints the title unescaped in <title> and the header: escape it here.
             description = f"{profile.name}, {profile.country_name}" + (f": {profile.industry}" if profile.industry else "")
-            yield GeneratedPage(f"matchpoint/{profile.id}.md", html.escape(profile.name), "cluster.html",
+            yield GeneratedPage(f"matchpoint/{profile.id}.md", profile.name, "cluster.html",
                                 body=profile_text(profile), edit_path=EDIT_PATH,
-                                description=html.escape(description))
+                                description=description)
 
     def views(self):
         views = {"matchpoint/index.md": PageView("matchpoint.html", {
@@ -389,7 +383,7 @@ class MatchpointFeature(Feature):
             views[f"matchpoint/{cluster.id}.md"] = PageView("cluster.html", {
                 "profile": profiles[cluster.id],
                 "partners": suggested_partners(cluster, self.content.clusters, topics),
-                "cluster_events": cluster_events(cluster.id, self.content.events),
+                "cluster_events": events_of_cluster(self.content.events, cluster.id),
                 "cluster_labs": cluster_labs(cluster.id, self.content.livinglabs),
                 "register_url": "matchpoint/register/",
             }, EDIT_PATH)

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 import datetime as dt
+from dataclasses import dataclass, field
+from typing import Iterable
 from zoneinfo import ZoneInfo
 
 from .countries import COUNTRIES
@@ -199,6 +200,21 @@ class Content:
     @property
     def _labs(self) -> dict[str, LivingLab]:
         return _index(self, "livinglabs", "slug")
+
+
+def events_of_cluster(events: Iterable[Event], cluster_id: str) -> list[Event]:
+    """The events naming the cluster in their `clusters`, in the order given (the content's is by date)."""
+    return [e for e in events if cluster_id in e.clusters]
+
+
+def events_of_lab(events: Iterable[Event], slug: str) -> list[Event]:
+    """The events whose `livinglab` names the lab, in the order given."""
+    return [e for e in events if e.livinglab == slug]
+
+
+def labs_of_cluster(labs: Iterable[LivingLab], cluster_id: str) -> list[LivingLab]:
+    """The labs a cluster hosts or takes part in, in the order given."""
+    return [lab for lab in labs if lab.host == cluster_id or cluster_id in lab.clusters]
 
 
 def _index(content: Content, name: str, key: str) -> dict:

@@ -288,7 +288,8 @@ def test_event_page_facts_jsonld_and_neighbours(big_site):
     html = (big_site.site / "events" / "gen-0001" / "index.html").read_text(encoding="utf-8")
     article = html[html.index("<article"):html.index("</article>")]
     assert "<h1>A &lt;/script&gt;&lt;b&gt;bold&lt;/b&gt; &amp; &#34;quoted&#34; title</h1>" in article
-    assert "<b>bold</b>" not in article  # (Material's own <title> and header print page titles as they are)
+    assert "<b>bold</b>" not in html  # Material's <title> and header too: the hook escapes front matter titles
+    assert "<title>A &lt;/script&gt;&lt;b&gt;bold&lt;/b&gt; &amp; &quot;quoted&quot; title - Northern Connections</title>" in html
     blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
     assert len(blocks) == 1
     data = json.loads(blocks[0])

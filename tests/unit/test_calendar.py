@@ -12,7 +12,7 @@ import pytest
 
 from ncsite import eventdata, ical
 from ncsite.build import Settings
-from ncsite.calendar import (archive, event_datetime, event_when, events_of_cluster, is_upcoming, neighbours, past,
+from ncsite.calendar import (archive, event_datetime, event_when, is_upcoming, neighbours, past,
                              upcoming, when_text, zone_text)
 from ncsite.dates import parse_when
 from ncsite.models import Event, Location
@@ -133,6 +133,8 @@ def test_archive_by_year_then_month_newest_first_month_only_under_its_month():
 
 
 def test_neighbours_and_events_of_cluster():
+    from ncsite.models import events_of_cluster
+
     events = [ev("b", "2019-02-01", clusters=("x",)), ev("a", "2019-01-01"), ev("c", "2019-03-01", clusters=("x", "y"))]
     around = neighbours(events)
     assert around["a"] == (None, events[0])

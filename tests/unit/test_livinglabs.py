@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ncsite.livinglabs import by_status, could_join, countries, events_of_lab, labs_of_cluster
-from ncsite.models import Cluster, LivingLab
+from ncsite.livinglabs import COULD_JOIN_MAX, LivingLabsFeature, by_status, countries
+from ncsite.models import Cluster, LivingLab, Topic, events_of_lab, labs_of_cluster
 
 
 def lab(slug, host=None, clusters=(), topics=(), status="running", country="DK", city="Aalborg") -> LivingLab:
@@ -27,16 +27,26 @@ def test_labs_of_cluster_counts_hosting_and_taking_part():
     assert labs_of_cluster(LABS, "nobody") == []
 
 
-def test_could_join_ranks_by_shared_topics_and_leaves_out_who_is_in():
+def test_could_join_uses_matchpoint_ranking_abroad_first_and_leaves_out_who_is_in():
+    class FakeBuild:  # what LivingLabsFeature reads from a Build
+        class settings:
+            root = "/nonexistent"
+
+    from ncsite.models import Content
+
     the_lab = lab("heat", host="host", clusters=["member"], topics=["district-heating", "energy-grids", "ict"])
     clusters = [cluster("host", ["district-heating"]), cluster("member", ["ict"]),
                 cluster("one", ["ict"], name="Zeta"), cluster("two", ["energy-grids", "ict", "food"], name="Beta"),
-                cluster("also-one", ["district-heating"], name="Alpha"), cluster("none", ["food"])]
-    matches = could_join(the_lab, clusters)
-    assert [(m.cluster.id, m.shared_topics) for m in matches] == [
-        ("two", ("energy-grids", "ict")), ("also-one", ("district-heating",)), ("one", ("ict",))]
-    assert len(could_join(the_lab, clusters, limit=2)) == 2
-    assert could_join(lab("no-topics"), clusters) == []
+                cluster("also-one", ["district-heating"], name="Alpha", country="DK"), cluster("none", ["food"])]
+    topics = tuple(Topic(t, t.replace("-", " ").capitalize()) for t in
+                   ("district-heating", "energy-grids", "ict", "food"))
+    FakeBuild.content = Content(livinglabs=(the_lab,), clusters=tuple(clusters), topics=topics)
+    view = LivingLabsFeature(FakeBuild).views()["livinglabs/heat.md"]
+    matches = view.context["could_join"]
+    # Abroad (not DK) first, then by how many of the lab's topics they work on; host and members never.
+    assert [m.cluster.id for m in matches] == ["two", "one", "also-one"]
+    assert matches[0].why == "works on energy grids and ict"
+    assert len(matches) <= COULD_JOIN_MAX
 
 
 def test_labs_grouped_running_planned_completed_without_empty_groups():
