@@ -28,7 +28,7 @@ class Visit:
 
     def __init__(self, browser, base_url: str, width: str):
         phone = width == "phone"
-        self.base = base_url
+        self.base, self.width = base_url, width
         self.context = browser.new_context(viewport=WIDTHS[width], is_mobile=phone, has_touch=phone)
         self.requests: list[str] = []
         self.failures: list[str] = []
@@ -60,7 +60,6 @@ class Visit:
 @pytest.fixture(params=list(WIDTHS))
 def visit(request, browser, site_url):
     visit = Visit(browser, site_url, request.param)
-    visit.width = request.param
     yield visit
     visit.context.close()
 
