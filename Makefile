@@ -33,8 +33,8 @@ schemas: $(BIN)/mkdocs  ## regenerate schemas/*.schema.json from ncsite/fields.p
 test: $(VENV)/.dev  ## all tests, browser tests included
 	$(BIN)/python -m pytest -q
 
-bench: $(VENV)/.dev  ## measure build speed against plain mkdocs-material
-	@echo "make bench: not yet (issue: quality gates)"
+bench: $(VENV)/.dev  ## measure build speed against plain mkdocs-material (see BENCHMARKS.md)
+	$(BIN)/python -m bench.run $(BENCH_ARGS)
 
 clean:
 	rm -rf site .pytest_cache

@@ -111,6 +111,18 @@ class PartnerLoader(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser
         _Resolver.__init__(self)
 
 
+if getattr(yaml, "__with_libyaml__", False):
+    class FastPartnerLoader(yaml.cyaml.CParser, _Constructor, _Resolver):
+        """The same loader on libyaml's parser (several times faster; the same nodes and marks)."""
+
+        def __init__(self, stream):
+            yaml.cyaml.CParser.__init__(self, stream)
+            _Constructor.__init__(self)
+            _Resolver.__init__(self)
+else:  # pragma: no cover - PyYAML built without libyaml
+    FastPartnerLoader = PartnerLoader
+
+
 @dataclass(frozen=True)
 class YamlFault:
     """Why a YAML text could not be read: the line (1-based) and the parser's words."""
@@ -125,23 +137,33 @@ def parse(text: str, first_line: int = 1):
     `first_line` is the file line the text starts on, so that line numbers
     refer to the file, not to the extracted block.
     """
-    loader = PartnerLoader(text)
     try:
-        data = loader.get_single_data()
-    except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        line = mark.line + first_line if mark else None
-        words = err.problem or str(err)
-        if err.context and "while" not in err.context:
-            words = f"{err.context}: {words}"
-        return None, YamlFault(line, words)
-    except yaml.YAMLError as err:  # pragma: no cover - reader errors without marks
-        return None, YamlFault(None, str(err))
-    finally:
-        loader.dispose()
+        data = _load(FastPartnerLoader, text)
+    except yaml.YAMLError:
+        # Text that does not parse is rare: read it again with the pure-Python
+        # parser, whose messages are clearer ("found character '\t' ...").
+        try:
+            data = _load(PartnerLoader, text)
+        except yaml.MarkedYAMLError as err:
+            mark = err.problem_mark or err.context_mark
+            line = mark.line + first_line if mark else None
+            words = err.problem or str(err)
+            if err.context and "while" not in err.context:
+                words = f"{err.context}: {words}"
+            return None, YamlFault(line, words)
+        except yaml.YAMLError as err:  # reader errors (control characters) have no mark
+            return None, YamlFault(None, str(err).splitlines()[0])
     if first_line != 1:
         _shift(data, first_line - 1)
     return data, None
+
+
+def _load(loader_class, text: str):
+    loader = loader_class(text)
+    try:
+        return loader.get_single_data()
+    finally:
+        loader.dispose()
 
 
 def _shift(data, offset: int) -> None:

@@ -16,6 +16,7 @@ sys.path.insert(0, str(ROOT))
 CASES = ROOT / "tests" / "cases"
 BASE = CASES / "base"
 PROJECT_FILES = ("mkdocs.yml", "content", "data", "overrides", "hooks", "ncsite")
+BUILD_EPOCH = "1795435200"  # the fixed "now" of `built_site`: 2026-11-23 12:00 UTC
 
 
 def copy_project(dest: Path, parts=PROJECT_FILES) -> Path:
@@ -42,7 +43,7 @@ def mkdocs_build(project: Path, env: dict | None = None) -> subprocess.Completed
 def built_site(tmp_path_factory) -> Path:
     """The real site, built once per test session with a fixed 'now' (2026-11-23)."""
     project = copy_project(tmp_path_factory.mktemp("real"))
-    result = mkdocs_build(project, {"SOURCE_DATE_EPOCH": "1795435200"})
+    result = mkdocs_build(project, {"SOURCE_DATE_EPOCH": BUILD_EPOCH})
     assert result.returncode == 0, result.stderr
     return project / "site"
 
