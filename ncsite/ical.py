@@ -90,24 +90,56 @@ def vevent(event: Event, settings: Settings) -> icalendar.Event:
     return item
 
 
+class CalendarWriter:
+    """Writes iCalendar files for one build, serialising each event and time zone once.
+
+    The feed and the per-event files hold the same VEVENTs: each is written by
+    `icalendar` once and its bytes reused, and each VTIMEZONE is made once for
+    the span of all events (a wider span than one event needs is still valid).
+    """
+
+    END = b"END:VCALENDAR\r\n"
+
+    def __init__(self, events, settings: Settings):
+        self.settings = settings
+        self.dated = [e for e in events if in_calendar(e)]
+        self._events: dict[str, bytes] = {}
+        self._zones: dict[str, bytes] = {}
+        if self.dated:
+            first = min(e.start.date for e in self.dated)
+            last = max(e.last_day for e in self.dated)
+            self._span = (dt.date(first.year - 1, 1, 1), dt.date(last.year + 2, 1, 1))
+
+    def calendar(self, events, name: str) -> bytes:
+        """A VCALENDAR of `events` (month-only ones left out), with the VTIMEZONEs they use."""
+        head = icalendar.Calendar()
+        head.add("prodid", PRODID)
+        head.add("version", "2.0")
+        head.add("calscale", "GREGORIAN")
+        head.add("method", "PUBLISH")
+        head.add("x-wr-calname", name)
+        head.add("x-wr-timezone", self.settings.timezone)
+        head.add("refresh-interval", dt.timedelta(days=1), parameters={"VALUE": "DURATION"})
+        head.add("x-published-ttl", "P1D")
+        dated = [e for e in events if in_calendar(e)]
+        zones = sorted({e.timezone for e in dated if e.start.time is not None})
+        body = [self._zone(tz) for tz in zones] + [self._event(e) for e in dated]
+        return head.to_ical()[: -len(self.END)] + b"".join(body) + self.END
+
+    def _event(self, event: Event) -> bytes:
+        if event.slug not in self._events:
+            self._events[event.slug] = vevent(event, self.settings).to_ical()
+        return self._events[event.slug]
+
+    def _zone(self, tzid: str) -> bytes:
+        if tzid not in self._zones:
+            self._zones[tzid] = icalendar.Timezone.from_tzid(tzid, first_date=self._span[0], last_date=self._span[1]).to_ical()
+        return self._zones[tzid]
+
+
 def calendar_bytes(events, settings: Settings, name: str) -> bytes:
-    cal = icalendar.Calendar()
-    cal.add("prodid", PRODID)
-    cal.add("version", "2.0")
-    cal.add("calscale", "GREGORIAN")
-    cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", name)
-    cal.add("x-wr-timezone", settings.timezone)
-    cal.add("refresh-interval", dt.timedelta(days=1), parameters={"VALUE": "DURATION"})
-    cal.add("x-published-ttl", "P1D")
-    dated = [e for e in events if in_calendar(e)]
-    for event in dated:
-        cal.add_component(vevent(event, settings))
-    if dated:
-        first = min(e.start.date for e in dated)
-        last = max(e.last_day for e in dated)
-        cal.add_missing_timezones(first_date=dt.date(first.year - 1, 1, 1), last_date=dt.date(last.year + 2, 1, 1))
-    return cal.to_ical()
+    """One calendar file of `events` (see CalendarWriter)."""
+    return CalendarWriter(events, settings).calendar(events, name)
 
 
 # -- "Add to calendar" links ---------------------------------------------------
@@ -147,8 +179,7 @@ class ICalFeature(Feature):
                         self.settings.absolute(FEED_PATH))
 
     def outputs(self, rendered):
-        events = self.content.events
-        yield Output(FEED_PATH, calendar_bytes(events, self.settings, f"{self.settings.site_name} events"))
-        for event in events:
-            if in_calendar(event):
-                yield Output(event_path(event), calendar_bytes([event], self.settings, event.title))
+        writer = CalendarWriter(self.content.events, self.settings)
+        yield Output(FEED_PATH, writer.calendar(writer.dated, f"{self.settings.site_name} events"))
+        for event in writer.dated:
+            yield Output(event_path(event), writer.calendar([event], event.title))

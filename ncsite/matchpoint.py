@@ -25,12 +25,12 @@ import io
 import json
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Iterable, Mapping
 
 from .build import Feature, GeneratedPage, Output, PageView
 from .countries import COUNTRIES
-from .models import Cluster, LivingLab, Topic, events_of_cluster, labs_of_cluster
+from .models import Cluster, LivingLab, Topic, events_per_cluster, labs_of_cluster
 
 SUGGESTIONS = 5  # suggested partners on a cluster page: a handful, not everyone
 EDIT_PATH = "data/clusters.yaml"
@@ -238,8 +238,27 @@ def rank_by_topics(clusters: Iterable[Cluster], wanted: Iterable[str], topics: I
     return _ordered(matches, abroad_first=abroad_from is not None)[:limit]
 
 
+@dataclass(frozen=True)
+class TopicIndex:
+    """Who works on and who looks for each topic: made once, it keeps matching linear."""
+
+    works_on: Mapping[str, tuple[Cluster, ...]]
+    looks_for: Mapping[str, tuple[Cluster, ...]]
+
+    @classmethod
+    def of(cls, clusters: Iterable[Cluster]) -> "TopicIndex":
+        works_on: dict[str, list[Cluster]] = {}
+        looks_for: dict[str, list[Cluster]] = {}
+        for c in clusters:
+            for t in dict.fromkeys(c.topics):
+                works_on.setdefault(t, []).append(c)
+            for t in dict.fromkeys(c.looking_for):
+                looks_for.setdefault(t, []).append(c)
+        return cls({t: tuple(cs) for t, cs in works_on.items()}, {t: tuple(cs) for t, cs in looks_for.items()})
+
+
 def suggested_partners(cluster: Cluster, clusters: Iterable[Cluster], topics: Iterable[Topic], *,
-                       limit: int | None = SUGGESTIONS) -> list[Match]:
+                       limit: int | None = SUGGESTIONS, index: TopicIndex | None = None) -> list[Match]:
     """Clusters that could be `cluster`'s project partners, best first, never itself.
 
     A partner works on what `cluster` is looking for ("works on offshore wind, which
@@ -247,27 +266,53 @@ def suggested_partners(cluster: Cluster, clusters: Iterable[Cluster], topics: It
     aluminium, which you work on"), or, weighing less, works on the same topics
     ("also works on food"). Clusters in other countries come first, then by score
     (2 points per topic offered or sought, 1 per topic shared), ties by name.
+    Pass `index` (TopicIndex.of(clusters)) when asking for many clusters.
     """
+    index = index or TopicIndex.of(clusters)
+    mine, wants = dict.fromkeys(cluster.topics), dict.fromkeys(cluster.looking_for)
+    score: dict[str, int] = {}
+    by_id: dict[str, Cluster] = {}
+
+    def count(other: Cluster, points: int):
+        score[other.id] = score.get(other.id, 0) + points
+        by_id[other.id] = other
+
+    for t in wants:
+        for other in index.works_on.get(t, ()):
+            count(other, OFFERS)
+    for t in mine:
+        for other in index.looks_for.get(t, ()):
+            count(other, SEEKS)
+        if t not in wants:
+            for other in index.works_on.get(t, ()):
+                if t not in other.looking_for:
+                    count(other, SHARES)
+    score.pop(cluster.id, None)
+    matches = [Match(by_id[cid], points, (), by_id[cid].country != cluster.country) for cid, points in score.items()]
+    best = _ordered(matches, abroad_first=True)[:limit]
+    # Words only for the handful shown: with hundreds of clusters, wording every match costs more than ranking.
     labels = _labels(topics)
+    return [replace(m, reasons=_reasons(*_overlap(cluster, m.cluster), labels)) for m in best]
+
+
+def _overlap(cluster: Cluster, other: Cluster):
+    """What `other` offers `cluster`, seeks from it, and shares with it otherwise (topic ids, in other's order)."""
     mine, wants = set(cluster.topics), set(cluster.looking_for)
-    matches = []
-    for other in clusters:
-        if other.id == cluster.id:
-            continue
-        offers = tuple(t for t in other.topics if t in wants)
-        seeks = tuple(t for t in other.looking_for if t in mine)
-        shares = tuple(t for t in other.topics if t in mine and t not in offers and t not in seeks)
-        reasons = []
-        if offers:
-            reasons.append(Reason("offers", offers, f"works on {_words(offers, labels)}, which you are looking for"))
-        if seeks:
-            reasons.append(Reason("seeks", seeks, f"is looking for {_words(seeks, labels)}, which you work on"))
-        if shares:
-            reasons.append(Reason("shares", shares, f"also works on {_words(shares, labels)}"))
-        if reasons:
-            score = OFFERS * len(offers) + SEEKS * len(seeks) + SHARES * len(shares)
-            matches.append(Match(other, score, tuple(reasons), other.country != cluster.country))
-    return _ordered(matches, abroad_first=True)[:limit]
+    offers = tuple(t for t in other.topics if t in wants)
+    seeks = tuple(t for t in other.looking_for if t in mine)
+    shares = tuple(t for t in other.topics if t in mine and t not in offers and t not in seeks)
+    return offers, seeks, shares
+
+
+def _reasons(offers, seeks, shares, labels) -> tuple[Reason, ...]:
+    reasons = []
+    if offers:
+        reasons.append(Reason("offers", offers, f"works on {_words(offers, labels)}, which you are looking for"))
+    if seeks:
+        reasons.append(Reason("seeks", seeks, f"is looking for {_words(seeks, labels)}, which you work on"))
+    if shares:
+        reasons.append(Reason("shares", shares, f"also works on {_words(shares, labels)}"))
+    return tuple(reasons)
 
 
 def _ordered(matches: list[Match], abroad_first: bool) -> list[Match]:
@@ -379,11 +424,13 @@ class MatchpointFeature(Feature):
         }, EDIT_PATH)}
         topics = self.content.topics
         profiles = {p.id: p for p in self.directory.profiles}
+        events_by_cluster = events_per_cluster(self.content.events)
+        index = TopicIndex.of(self.content.clusters)
         for cluster in self.content.clusters:
             views[f"matchpoint/{cluster.id}.md"] = PageView("cluster.html", {
                 "profile": profiles[cluster.id],
-                "partners": suggested_partners(cluster, self.content.clusters, topics),
-                "cluster_events": events_of_cluster(self.content.events, cluster.id),
+                "partners": suggested_partners(cluster, self.content.clusters, topics, index=index),
+                "cluster_events": events_by_cluster.get(cluster.id, []),
                 "cluster_labs": cluster_labs(cluster.id, self.content.livinglabs),
                 "register_url": "matchpoint/register/",
             }, EDIT_PATH)

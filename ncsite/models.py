@@ -207,6 +207,15 @@ def events_of_cluster(events: Iterable[Event], cluster_id: str) -> list[Event]:
     return [e for e in events if cluster_id in e.clusters]
 
 
+def events_per_cluster(events: Iterable[Event]) -> dict[str, list[Event]]:
+    """`events_of_cluster` for every cluster at once, in one pass: {cluster id: events}."""
+    out: dict[str, list[Event]] = {}
+    for event in events:
+        for cluster_id in dict.fromkeys(event.clusters):
+            out.setdefault(cluster_id, []).append(event)
+    return out
+
+
 def events_of_lab(events: Iterable[Event], slug: str) -> list[Event]:
     """The events whose `livinglab` names the lab, in the order given."""
     return [e for e in events if e.livinglab == slug]

@@ -133,7 +133,7 @@ def test_archive_by_year_then_month_newest_first_month_only_under_its_month():
 
 
 def test_neighbours_and_events_of_cluster():
-    from ncsite.models import events_of_cluster
+    from ncsite.models import events_of_cluster, events_per_cluster
 
     events = [ev("b", "2019-02-01", clusters=("x",)), ev("a", "2019-01-01"), ev("c", "2019-03-01", clusters=("x", "y"))]
     around = neighbours(events)
@@ -142,6 +142,7 @@ def test_neighbours_and_events_of_cluster():
     assert around["c"] == (events[0], None)
     assert [e.slug for e in events_of_cluster(events, "x")] == ["b", "c"]
     assert events_of_cluster(events, "nobody") == []
+    assert events_per_cluster(events) == {c: events_of_cluster(events, c) for c in ("x", "y")}
 
 
 # -- iCalendar -----------------------------------------------------------------

@@ -208,3 +208,36 @@ def test_labs_of_a_cluster_in_date_order():
             lab("other", "2019-01", host="you")]
     assert [(r.lab.slug, r.role) for r in cluster_labs("me", labs)] == \
         [("early", "host"), ("late", "taking part"), ("undated", "host")]
+
+
+def test_indexed_suggestions_equal_the_plain_definition():
+    """The topic index is only a speed-up: scores and order equal the pairwise definition."""
+    import random
+
+    from ncsite.matchpoint import OFFERS, SEEKS, SHARES, TopicIndex, suggested_partners
+
+    rng = random.Random(7)
+    ids = [f"t{i}" for i in range(8)]
+    clusters = [Cluster(id=f"c{i:03d}", name=f"Cluster {i:03d}", country=rng.choice(["DK", "DE", "SE"]), line=1,
+                        topics=tuple(rng.sample(ids, rng.randint(0, 3))),
+                        looking_for=tuple(rng.sample(ids, rng.randint(0, 2)))) for i in range(120)]
+
+    def plain(cluster):
+        mine, wants = set(cluster.topics), set(cluster.looking_for)
+        out = []
+        for other in clusters:
+            if other.id == cluster.id:
+                continue
+            offers = [t for t in other.topics if t in wants]
+            seeks = [t for t in other.looking_for if t in mine]
+            shares = [t for t in other.topics if t in mine and t not in offers and t not in seeks]
+            score = OFFERS * len(offers) + SEEKS * len(seeks) + SHARES * len(shares)
+            if score:
+                out.append((other.country == cluster.country, -score, other.name.casefold(), other.id))
+        return [row[3] for row in sorted(out)][:5]
+
+    index = TopicIndex.of(clusters)
+    for cluster in clusters:
+        got = suggested_partners(cluster, clusters, (), index=index)
+        assert [m.cluster.id for m in got] == plain(cluster), cluster.id
+        assert all(m.reasons for m in got)
