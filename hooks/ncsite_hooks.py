@@ -6,8 +6,8 @@ never in this module), so `mkdocs serve` rebuilds see edited content.
 
 from __future__ import annotations
 
-import html
 import sys
+from html import escape
 from pathlib import Path
 
 from mkdocs.exceptions import Abort, PluginError
@@ -75,7 +75,7 @@ def on_page_markdown(markdown, page, config, files):
     # front matter values are text, so escape them once, here, for every page.
     for key in ("title", "description"):
         if isinstance(page.meta.get(key), str):
-            page.meta[key] = html.escape(page.meta[key])
+            page.meta[key] = escape(page.meta[key])
     view = _build(config).view(page.file.src_uri)
     if view is not None:
         page.meta["template"] = view.template
@@ -88,7 +88,7 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
-    _build(config).rendered[page.file.src_uri] = html
+    _build(config).keep_html(page.file.src_uri, html)
     return html
 
 

@@ -104,7 +104,12 @@ class Feature:
         return {}
 
     def outputs(self, rendered: dict[str, str]) -> Iterable[Output]:
-        """Files to write after the pages are rendered; `rendered` maps src_uri to page HTML."""
+        """Files to write after the pages are rendered; `rendered` maps src_uri to page HTML
+        for the pages named by `needs_html`."""
+        return ()
+
+    def needs_html(self) -> Iterable[str]:
+        """src_uris of pages whose rendered HTML `outputs` needs (kept in memory until then)."""
         return ()
 
     def alternates(self) -> Iterable[Alternate]:
@@ -123,6 +128,7 @@ class Build:
         self.content, self.problems = load_content(
             Sources(settings.root, settings.docs_dir, settings.data_dir, settings.timezone))
         self.rendered: dict[str, str] = {}
+        self._needs_html: set[str] = set()
         if self.problems:
             self.features: list[Feature] = []
             return
@@ -132,6 +138,7 @@ class Build:
         self._views: dict[str, PageView] = {}
         for feature in self.features:
             self._views.update(feature.views())
+            self._needs_html.update(feature.needs_html())
 
     @property
     def ok(self) -> bool:
@@ -149,6 +156,11 @@ class Build:
 
     def alternates(self) -> list[Alternate]:
         return [alt for feature in self.features for alt in feature.alternates()]
+
+    def keep_html(self, src_uri: str, html: str) -> None:
+        """Remember a rendered page if a feature's outputs need it."""
+        if src_uri in self._needs_html:
+            self.rendered[src_uri] = html
 
     def withheld(self) -> set[str]:
         return {src for feature in self.features for src in feature.withheld()}

@@ -71,6 +71,10 @@ class NewsletterFeature(Feature):
                 "newsletter-issue.html", {"issue": issue, "older": older, "newer": newer})
         return views
 
+    def needs_html(self):
+        # The feed carries each issue's full text (content:encoded), from the rendered page.
+        return [f"newsletter/{issue.slug}.md" for issue in self.issues[:self.settings.newsletter_feed_items]]
+
     def alternates(self):
         yield Alternate(FEED_TYPE, f"{self.settings.site_name} newsletter (RSS)", self.feed_url)
 
