@@ -30,7 +30,8 @@ check: $(BIN)/mkdocs  ## validate content/ and data/ only, fast
 schemas: $(BIN)/mkdocs  ## regenerate schemas/*.schema.json from ncsite/fields.py
 	$(BIN)/python -m ncsite schemas .
 
-test: $(VENV)/.dev  ## all tests, browser tests included
+test: $(VENV)/.dev  ## all tests, browser tests included (installs Chromium and a JRE on Debian as root)
+	scripts/test-deps
 	$(BIN)/python -m pytest -q
 
 bench: $(VENV)/.dev  ## measure build speed against plain mkdocs-material (see BENCHMARKS.md)
