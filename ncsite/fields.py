@@ -314,8 +314,9 @@ class Field:
 class Record(Kind):
     """A block of named fields (a whole file's front matter, or a nested block)."""
 
-    def __init__(self, fields: list[Field]):
+    def __init__(self, fields: list[Field], rules: tuple = ()):
         self.fields = {f.name: f for f in fields}
+        self.rules = rules  # checks across fields: rule(clean, raw, ctx) -> bool, run even when other fields fail
 
     def check(self, value, ctx):
         if not isinstance(value, dict):
@@ -350,6 +351,8 @@ class Record(Kind):
                 ctx.at(prefix + spec.name, here).fail("this required field is missing",
                                                        f"add a line '{spec.name}: ...' ({spec.help})")
                 ok = False
+        for rule in self.rules:
+            ok = rule(clean, value, ctx.at(ctx.field, here)) and ok
         return clean if ok else INVALID
 
     def schema(self):
@@ -378,6 +381,25 @@ def _or_nothing(schema: dict) -> dict:
     return out
 
 
+def end_not_before_start(clean: dict, raw, ctx: Context) -> bool:
+    """`end`, when given, is in the same form as `start` (months or days) and not before it."""
+    start, end = clean.get("start"), clean.get("end")
+    if start is None or end is None:
+        return True
+    prefix = f"{ctx.field}." if ctx.field else ""
+    sub = ctx.at(prefix + "end", raw.line_of("end") if isinstance(raw, LineDict) else ctx.line)
+    if (start.precision == MONTH) != (end.precision == MONTH):
+        sub.fail(f'end "{end}" and start "{start}" are in different forms',
+                 "give both as a month (YYYY-MM) or both as days (YYYY-MM-DD)")
+        return False
+    same_day_earlier = end.date == start.date and end.time and start.time and end.time < start.time
+    if end.date < start.date or same_day_earlier:
+        sub.fail(f'the end "{end}" is before the start "{start}"',
+                 "end is the last day of the event (inclusive): make it the same as start or later")
+        return False
+    return True
+
+
 EVENT_TYPES = ("working-days", "meeting", "workshop", "conference", "webinar", "networking", "living-lab", "other")
 EVENT_STATUSES = ("scheduled", "cancelled", "postponed")
 LAB_STATUSES = ("planned", "running", "completed")
@@ -403,7 +425,7 @@ EVENT = Record([
     Field("livinglab", Ref("livinglab"), help="the slug of the living lab this event belongs to"),
     Field("registration", Url(), help="address of the registration page"),
     Field("summary", Text(), help="one or two sentences for lists and feeds"),
-])
+], rules=(end_not_before_start,))
 
 LIVINGLAB = Record([
     Field("title", Text(), True, "the lab's name"),
@@ -417,7 +439,7 @@ LIVINGLAB = Record([
     Field("start", WhenKind((MONTH, DAY)), help='"YYYY-MM-DD" or "YYYY-MM"'),
     Field("end", WhenKind((MONTH, DAY)), help='"YYYY-MM-DD" or "YYYY-MM"'),
     Field("summary", Text(), help="one or two sentences for lists"),
-])
+], rules=(end_not_before_start,))
 
 NEWSLETTER = Record([
     Field("title", Text(), True, "the issue's title"),

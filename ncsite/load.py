@@ -13,11 +13,10 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from . import fields as F
-from .dates import MONTH, When
 from .models import Cluster, Contact, Content, Event, LivingLab, Location, NewsletterIssue, Topic
 from .problems import Problem
 from .text import first_paragraph
-from .yamlsrc import Document, LineDict, LineList, YamlFault, parse, split_front_matter
+from .yamlsrc import Document, LineDict, LineList, YamlFault, explain, parse, split_front_matter
 
 NEWSLETTER_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})-[a-z0-9]+(?:-[a-z0-9]+)*$")
 SECTIONS = ("events", "livinglabs", "newsletter")
@@ -86,14 +85,13 @@ class _Loader:
             return None
         data, fault = parse(text)
         if fault:
-            self._yaml_fault(rel, fault)
+            self._yaml_fault(rel, fault, text)
             return None
         return data
 
-    def _yaml_fault(self, rel: str, fault: YamlFault):
-        self.problem(rel, f"the YAML cannot be read: {fault.message}",
-                     "check the indentation and put text containing a colon (:) or starting with a quote in quotes",
-                     line=fault.line)
+    def _yaml_fault(self, rel: str, fault: YamlFault, text: str):
+        message, hint = explain(fault, text)
+        self.problem(rel, f"the YAML cannot be read: {message}", hint, line=fault.line)
 
     def front_matter(self, path: Path) -> tuple[LineDict, Document] | None:
         rel = self.sources.rel(path)
@@ -106,7 +104,7 @@ class _Loader:
             return None
         data, fault = parse(doc.front_matter, doc.front_matter_line)
         if fault:
-            self._yaml_fault(rel, fault)
+            self._yaml_fault(rel, fault, text)
             return None
         if data is None:
             self.problem(rel, "the front matter is empty", TEMPLATE_HINT, line=doc.front_matter_line)
@@ -140,22 +138,6 @@ class _Loader:
             return None
         return slug
 
-    def end_not_before_start(self, rel, data, start: When, end: When | None):
-        if end is None:
-            return True
-        if (start.precision == MONTH) != (end.precision == MONTH):
-            self.problem(rel, f'end "{end}" and start "{start}" are in different forms',
-                         "give both as a month (YYYY-MM) or both as days (YYYY-MM-DD)",
-                         field="end", line=data.line_of("end"))
-            return False
-        same_day_earlier = end.date == start.date and end.time and start.time and end.time < start.time
-        if end.date < start.date or same_day_earlier:
-            self.problem(rel, f'the end "{end}" is before the start "{start}"',
-                         "end is the last day of the event (inclusive): make it the same as start or later",
-                         field="end", line=data.line_of("end"))
-            return False
-        return True
-
     def event(self, path: Path) -> Event | None:
         slug = self.slug_of(path)
         loaded = self.record(path, F.EVENT)
@@ -166,8 +148,6 @@ class _Loader:
         if slug in RESERVED_EVENT_SLUGS:
             self.problem(rel, f'the file name "{path.name}" is taken by the site (events/{slug}.ics is the calendar feed)',
                          f'rename it, e.g. to "{clean["start"].iso}-{slug}.md"')
-            return None
-        if not self.end_not_before_start(rel, data, clean["start"], clean.get("end")):
             return None
         location = clean.pop("location", None)
         return Event(slug=slug, source=rel, body=body,
@@ -181,8 +161,6 @@ class _Loader:
             return None
         clean, body, data = loaded
         rel = self.sources.rel(path)
-        if "start" in clean and not self.end_not_before_start(rel, data, clean["start"], clean.get("end")):
-            return None
         return LivingLab(slug=slug, source=rel, body=body, **clean)
 
     def newsletter_issue(self, path: Path) -> NewsletterIssue | None:
@@ -268,7 +246,7 @@ class _Loader:
             return  # a leading horizontal rule, not front matter
         data, fault = parse(doc.front_matter, doc.front_matter_line)
         if fault:
-            self._yaml_fault(self.sources.rel(path), fault)
+            self._yaml_fault(self.sources.rel(path), fault, text)
         elif data is not None and not isinstance(data, dict):
             self.problem(self.sources.rel(path), "the front matter must be fields ('name: value' lines)",
                          line=doc.front_matter_line)

@@ -158,6 +158,27 @@ def parse(text: str, first_line: int = 1):
     return data, None
 
 
+_KEY_VALUE = re.compile(r"^(\s*(?:-\s+)?)([A-Za-z_][\w-]*):\s+(.*\S)\s*$")
+
+
+def explain(fault: YamlFault, text: str) -> tuple[str, str]:
+    """The parser's words for a partner, and how to fix the line (`text` is the whole file)."""
+    lines = text.splitlines()
+    line = lines[fault.line - 1] if fault.line and fault.line <= len(lines) else ""
+    kv = _KEY_VALUE.match(line)
+    if "mapping values are not allowed" in fault.message and kv and ": " in kv.group(3):
+        indent, key, value = kv.groups()
+        quoted = '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+        return (f'the value of "{key}" contains a colon followed by a space',
+                f"put the whole value in quotes: {indent.strip() + ' ' if indent.strip() else ''}{key}: {quoted}")
+    if "'\\t'" in fault.message or "\t" in line[: len(line) - len(line.lstrip())]:
+        return ("a tab is used to indent", "indent with spaces only (two per level), never with tabs")
+    if "quoted scalar" in fault.message or "end of stream" in fault.message:
+        return (f"a quote is not closed ({fault.message})", "end every quoted value with the same quote mark it starts with")
+    return (fault.message,
+            "check the indentation (spaces, two per level) and put text containing a colon (:) or starting with a quote in quotes")
+
+
 def _load(loader_class, text: str):
     loader = loader_class(text)
     try:
