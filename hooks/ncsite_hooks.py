@@ -33,6 +33,7 @@ def on_config(config):
     root = Path(config.config_file_path).resolve().parent
     try:
         feed_items = newsletter_feed_items(config.extra)
+        timezone = site_timezone(config.extra)
     except ValueError as err:
         raise PluginError(str(err)) from None
     settings = Settings(
@@ -40,7 +41,7 @@ def on_config(config):
         site_url=config.site_url or "http://127.0.0.1:8000/",
         now=build_now(),
         docs_dir=Path(config.docs_dir).resolve().relative_to(root).as_posix(),
-        timezone=site_timezone(config.extra),
+        timezone=timezone,
         site_name=config.site_name,
         language=config.theme.get("language", "en"),
         newsletter_feed_items=feed_items,

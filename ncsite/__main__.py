@@ -30,7 +30,11 @@ def main(argv=None) -> int:
         return _schemas(args.root.resolve(), args.check)
 
     started = time.perf_counter()
-    sources = sources_from_mkdocs_yml(args.root.resolve())
+    try:
+        sources = sources_from_mkdocs_yml(args.root.resolve())
+    except (OSError, ValueError) as err:
+        print(err, file=sys.stderr)
+        return 1
     content, problems = load_content(sources)
     if problems:
         print(report(problems), file=sys.stderr)

@@ -7,6 +7,7 @@ the `extra` values.
 
 from __future__ import annotations
 
+import zoneinfo
 from pathlib import Path
 
 import yaml
@@ -31,7 +32,11 @@ def read_mkdocs_yml(root: Path) -> dict:
 
 
 def site_timezone(extra: dict | None) -> str:
-    return (extra or {}).get("timezone", DEFAULT_TIMEZONE)
+    """The site's time zone: `extra.timezone`, Europe/Copenhagen if unset."""
+    value = (extra or {}).get("timezone", DEFAULT_TIMEZONE)
+    if not isinstance(value, str) or value not in zoneinfo.available_timezones():
+        raise ValueError(f"mkdocs.yml: extra.timezone must be an IANA time zone such as Europe/Copenhagen, not {value!r}")
+    return value
 
 
 def newsletter_feed_items(extra: dict | None) -> int:
