@@ -45,12 +45,23 @@ def on_config(config):
         site_name=config.site_name,
         language=config.theme.get("language", "en"),
         newsletter_feed_items=feed_items,
+        edit_base=_edit_base(config),
     )
     build = Build(settings)
     if not build.ok:
         raise PluginError(report(build.problems))
     config[KEY] = build
     return config
+
+
+def _edit_base(config) -> str | None:
+    """The repository's edit URL for the project root: edit_uri points at docs_dir, generated pages edit other files."""
+    if not (config.repo_url and config.edit_uri):
+        return None
+    docs_prefix = Path(config.docs_dir).name + "/"
+    edit_root = config.edit_uri.strip("/") + "/"
+    edit_root = edit_root.removesuffix(docs_prefix)
+    return config.repo_url.rstrip("/") + "/" + edit_root
 
 
 def on_files(files, config):
@@ -77,14 +88,11 @@ def on_page_markdown(markdown, page, config, files):
     for key in ("title", "description"):
         if isinstance(page.meta.get(key), str):
             page.meta[key] = escape(page.meta[key])
-    view = _build(config).view(page.file.src_uri)
+    build = _build(config)
+    view = build.view(page.file.src_uri)
     if view is not None:
         page.meta["template"] = view.template
-        if view.edit_path and config.repo_url and config.edit_uri:
-            docs_prefix = Path(config.docs_dir).name + "/"
-            edit_root = config.edit_uri.rstrip("/") + "/"
-            edit_root = edit_root[: -len(docs_prefix)] if edit_root.endswith(docs_prefix) else edit_root
-            page.edit_url = config.repo_url.rstrip("/") + "/" + edit_root.lstrip("/") + view.edit_path
+        page.edit_url = build.settings.edit_url(view.edit_path) or page.edit_url
     return markdown
 
 

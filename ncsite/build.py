@@ -10,13 +10,13 @@ and context of each page, and extra output files (feeds, calendars, JSON).
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 from zoneinfo import ZoneInfo
 
 from .load import Sources, load_content
-from .problems import Problem
 
 
 @dataclass(frozen=True)
@@ -30,10 +30,15 @@ class Settings:
     site_name: str = "Northern Connections"
     language: str = "en"
     newsletter_feed_items: int = 50  # how many issues the RSS feed holds (mkdocs.yml: extra.newsletter_feed_items)
+    edit_base: str | None = None  # repository URL that project-relative paths are appended to, for edit links
 
     @property
     def today(self) -> dt.date:
         return self.now.astimezone(ZoneInfo(self.timezone)).date()
+
+    def edit_url(self, path: str | None) -> str | None:
+        """The edit link for a file given relative to the project root (None without a repository)."""
+        return self.edit_base + path if self.edit_base and path else None
 
     def absolute(self, path: str) -> str:
         """An absolute URL for a site path such as 'events/x/'."""
@@ -54,8 +59,6 @@ class GeneratedPage:
     @property
     def markdown(self) -> str:
         # Values are quoted as JSON strings, a subset of YAML, so no title can break the front matter.
-        import json
-
         head = f"title: {json.dumps(self.title)}\ntemplate: {json.dumps(self.template)}\n"
         if self.description:
             head += f"description: {json.dumps(self.description)}\n"
@@ -167,9 +170,3 @@ class Build:
 
     def outputs(self) -> list[Output]:
         return [out for feature in self.features for out in feature.outputs(self.rendered)]
-
-
-def check(root: Path, **settings) -> list[Problem]:
-    """Validate the content only (what `make check` runs)."""
-    sources = Sources(root, **settings)
-    return load_content(sources)[1]

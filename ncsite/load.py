@@ -19,7 +19,6 @@ from .text import first_paragraph
 from .yamlsrc import Document, LineDict, LineList, YamlFault, explain, parse, split_front_matter
 
 NEWSLETTER_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})-[a-z0-9]+(?:-[a-z0-9]+)*$")
-SECTIONS = ("events", "livinglabs", "newsletter")
 GENERATED_INDEXES = ("events/index.md", "livinglabs/index.md", "newsletter/index.md", "matchpoint/index.md",
                      "subscribe.md")
 RESERVED_EVENT_SLUGS = ("calendar",)  # events/calendar.ics is the feed (ncsite.ical)
