@@ -10,117 +10,12 @@ and context of each page, and extra output files (feeds, calendars, JSON).
 from __future__ import annotations
 
 import datetime as dt
-import json
-from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Iterable
-from zoneinfo import ZoneInfo
 
+from .feature import Alternate, Feature, GeneratedPage, Output, PageView, Settings
+from .features import FEATURES
 from .load import Sources, load_content
 
-
-@dataclass(frozen=True)
-class Settings:
-    root: Path
-    site_url: str
-    now: dt.datetime
-    docs_dir: str = "content"
-    data_dir: str = "data"
-    timezone: str = "Europe/Copenhagen"
-    site_name: str = "Northern Connections"
-    language: str = "en"
-    newsletter_feed_items: int = 50  # how many issues the RSS feed holds (mkdocs.yml: extra.newsletter_feed_items)
-    edit_base: str | None = None  # repository URL that project-relative paths are appended to, for edit links
-
-    @property
-    def today(self) -> dt.date:
-        return self.now.astimezone(ZoneInfo(self.timezone)).date()
-
-    def edit_url(self, path: str | None) -> str | None:
-        """The edit link for a file given relative to the project root (None without a repository)."""
-        return self.edit_base + path if self.edit_base and path else None
-
-    def absolute(self, path: str) -> str:
-        """An absolute URL for a site path such as 'events/x/'."""
-        return self.site_url.rstrip("/") + "/" + path.lstrip("/")
-
-
-@dataclass(frozen=True)
-class GeneratedPage:
-    """A page the build makes: its path under content/, its front matter and body."""
-
-    src_uri: str
-    title: str
-    template: str
-    body: str = ""
-    edit_path: str | None = None  # source file for the edit link, relative to the project root
-    description: str | None = None
-
-    @property
-    def markdown(self) -> str:
-        # Values are quoted as JSON strings, a subset of YAML, so no title can break the front matter.
-        head = f"title: {json.dumps(self.title)}\ntemplate: {json.dumps(self.template)}\n"
-        if self.description:
-            head += f"description: {json.dumps(self.description)}\n"
-        return f"---\n{head}---\n\n{self.body}\n"
-
-
-@dataclass(frozen=True)
-class PageView:
-    """How one page is shown: its template and the values the template needs."""
-
-    template: str
-    context: dict = field(default_factory=dict)
-    edit_path: str | None = None
-
-
-@dataclass(frozen=True)
-class Output:
-    """A file written next to the pages (a feed, a calendar, a JSON export)."""
-
-    path: str
-    data: bytes
-
-
-@dataclass(frozen=True)
-class Alternate:
-    """A feed announced in every page's <head>."""
-
-    type: str
-    title: str
-    href: str
-
-
-class Feature:
-    """Base for the site's features; each overrides what it contributes."""
-
-    def __init__(self, build: "Build"):
-        self.build = build
-        self.settings = build.settings
-        self.content = build.content
-
-    def pages(self) -> Iterable[GeneratedPage]:
-        return ()
-
-    def views(self) -> dict[str, PageView]:
-        """Page views by src_uri, for generated and for partner-written pages."""
-        return {}
-
-    def outputs(self, rendered: dict[str, str]) -> Iterable[Output]:
-        """Files to write after the pages are rendered; `rendered` maps src_uri to page HTML
-        for the pages named by `needs_html`."""
-        return ()
-
-    def needs_html(self) -> Iterable[str]:
-        """src_uris of pages whose rendered HTML `outputs` needs (kept in memory until then)."""
-        return ()
-
-    def alternates(self) -> Iterable[Alternate]:
-        return ()
-
-    def withheld(self) -> Iterable[str]:
-        """src_uris of partner-written pages that must not be published in this build."""
-        return ()
+__all__ = ["Build", "Settings"]
 
 
 class Build:
@@ -135,9 +30,7 @@ class Build:
         if self.problems:
             self.features: list[Feature] = []
             return
-        from .features import FEATURES
-
-        self.features = [cls(self) for cls in (features or FEATURES)]
+        self.features = [cls(settings, self.content) for cls in (features or FEATURES)]
         self._views: dict[str, PageView] = {}
         for feature in self.features:
             self._views.update(feature.views())

@@ -12,7 +12,6 @@ import datetime as dt
 from dataclasses import dataclass
 from itertools import groupby
 
-from .build import Feature, GeneratedPage, Output, PageView
 from .dates import When
 from .models import Event
 
@@ -149,47 +148,3 @@ def event_datetime(event: Event) -> str:
     if event.start.time is None:
         return event.start.iso
     return event.starts_at.isoformat(timespec="minutes")
-
-
-# -- the feature ---------------------------------------------------------------
-
-
-class CalendarFeature(Feature):
-    def pages(self):
-        yield GeneratedPage("events/index.md", "Events", "calendar.html", edit_path="overrides/calendar.html",
-                            description="Meetings, workshops, conferences and transnational working days of Northern Connections.")
-
-    def views(self):
-        from . import eventdata, ical
-
-        now = self.settings.now
-        events = self.content.events
-        past_years = archive(events, now)
-        present = [t for t in TYPE_LABELS if any(e.type == t for e in events)]
-        feed = self.settings.absolute(ical.FEED_PATH)
-        views = {
-            "events/index.md": PageView("calendar.html", {
-                "upcoming": upcoming(events, now),
-                "archive": past_years,
-                "event_types": [(t, TYPE_LABELS[t], sum(e.type == t for e in events)) for t in present],
-                "feed_url": feed,
-                "webcal_url": "webcal://" + feed.split("://", 1)[-1],
-            }, "overrides/calendar.html"),
-        }
-        around = neighbours(events)
-        for event in events:
-            previous, following = around[event.slug]
-            views[f"events/{event.slug}.md"] = PageView("event.html", {
-                "event": event,
-                "previous_event": previous,
-                "next_event": following,
-                "event_jsonld": eventdata.jsonld_script(event, self.settings),
-                "ics_path": ical.event_path(event) if not event.month_only else None,
-                "add_links": ical.add_to_calendar_links(event, self.settings),
-            })
-        return views
-
-    def outputs(self, rendered):
-        from . import eventdata
-
-        yield Output("events/events.json", eventdata.events_json(self.content.events, self.settings))

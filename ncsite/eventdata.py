@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 
-from .build import Settings
+from .feature import Settings
 from .calendar import event_datetime
 from .ical import event_path, in_calendar
 from .models import Event

@@ -1,6 +1,6 @@
 """The features every build runs, in order."""
 
-from .calendar import CalendarFeature
+from .events import CalendarFeature
 from .home import HomeFeature
 from .ical import ICalFeature
 from .livinglabs import LivingLabsFeature

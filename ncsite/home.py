@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .build import Feature, PageView
+from .feature import Feature, PageView
 from .calendar import past, upcoming
 
 HOME_EVENTS = 3

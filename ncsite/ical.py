@@ -18,7 +18,7 @@ from urllib.parse import urlencode, urlsplit
 
 import icalendar
 
-from .build import Alternate, Feature, Output, Settings
+from .feature import Alternate, Feature, Output, Settings
 from .models import Event
 
 FEED_PATH = "events/calendar.ics"

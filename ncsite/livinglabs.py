@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Iterable
 
-from .build import Feature, GeneratedPage, PageView
+from .feature import Feature, GeneratedPage, PageView
 from .countries import COUNTRIES
-from .matchpoint import rank_by_topics
+from .ranking import rank_by_topics
 from .models import LivingLab, events_of_lab
 
 # What a living lab is and is not, and what the project learned: Markdown, so

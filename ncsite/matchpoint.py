@@ -28,17 +28,16 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from typing import Iterable, Mapping
 
-from .build import Feature, GeneratedPage, Output, PageView
+from .feature import Feature, GeneratedPage, Output, PageView
 from .countries import COUNTRIES
 from .models import Cluster, LivingLab, Topic, events_per_cluster, labs_of_cluster
+from .ranking import OFFERS, SEEKS, SHARES, SUGGESTIONS, Match, Reason, TopicIndex, rank_by_topics, suggested_partners
 
-SUGGESTIONS = 5  # suggested partners on a cluster page: a handful, not everyone
+__all__ = ["OFFERS", "SEEKS", "SHARES", "SUGGESTIONS", "Match", "Reason", "TopicIndex", "rank_by_topics",
+           "suggested_partners", "public_profile", "directory", "MatchpointFeature"]
+
 EDIT_PATH = "data/clusters.yaml"
 REGISTER_PAGE = "matchpoint/register.md"  # content/matchpoint/register.md, written by hand
-
-# Points per topic: the other side offers what you look for, or looks for what you offer,
-# counts more than merely working on the same thing.
-OFFERS, SEEKS, SHARES = 2, 2, 1
 
 
 # -- the public view -----------------------------------------------------------
@@ -184,142 +183,6 @@ def profile_text(profile: PublicCluster) -> str:
     return "\n\n".join(lines)
 
 
-# -- matching ------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Reason:
-    """Why a cluster is suggested: what kind of match, on which topics, in words."""
-
-    kind: str  # "offers" (works on what is wanted), "seeks" (looks for what you offer), "shares" (same topics)
-    topics: tuple[str, ...]  # topic ids
-    text: str  # e.g. "works on offshore wind, which you are looking for"
-
-
-@dataclass(frozen=True)
-class Match:
-    """A cluster that could be a partner, its score (higher is better) and the reasons."""
-
-    cluster: Cluster
-    score: int
-    reasons: tuple[Reason, ...]
-    abroad: bool = False  # in another country than the one asking
-
-    @property
-    def why(self) -> str:
-        """The reasons as one sentence fragment: "works on food; is looking for robotics, which you work on"."""
-        return "; ".join(r.text for r in self.reasons)
-
-
-def rank_by_topics(clusters: Iterable[Cluster], wanted: Iterable[str], topics: Iterable[Topic], *,
-                   abroad_from: str | None = None, exclude: Iterable[str] = (),
-                   limit: int | None = None) -> list[Match]:
-    """Clusters that work on any of the `wanted` topic ids, best first.
-
-    The score is the number of wanted topics a cluster works on; the reason reads
-    "works on offshore wind and food". With `abroad_from` (a country code), clusters
-    in other countries come first (transnational cooperation is the point), then by
-    score; ties go by name. `exclude` holds cluster ids to leave out (e.g. a lab's own
-    clusters); `limit` cuts the list. Clusters matching nothing are not returned.
-    Used by the directory's topic picker and by living labs ("clusters that could join").
-    """
-    labels = _labels(topics)
-    wanted_ids = list(dict.fromkeys(wanted))
-    skip = set(exclude)
-    matches = []
-    for cluster in clusters:
-        if cluster.id in skip:
-            continue
-        hits = tuple(t for t in wanted_ids if t in cluster.topics)
-        if hits:
-            reason = Reason("offers", hits, f"works on {_words(hits, labels)}")
-            abroad = abroad_from is not None and cluster.country != abroad_from
-            matches.append(Match(cluster, len(hits), (reason,), abroad))
-    return _ordered(matches, abroad_first=abroad_from is not None)[:limit]
-
-
-@dataclass(frozen=True)
-class TopicIndex:
-    """Who works on and who looks for each topic: made once, it keeps matching linear."""
-
-    works_on: Mapping[str, tuple[Cluster, ...]]
-    looks_for: Mapping[str, tuple[Cluster, ...]]
-
-    @classmethod
-    def of(cls, clusters: Iterable[Cluster]) -> "TopicIndex":
-        works_on: dict[str, list[Cluster]] = {}
-        looks_for: dict[str, list[Cluster]] = {}
-        for c in clusters:
-            for t in dict.fromkeys(c.topics):
-                works_on.setdefault(t, []).append(c)
-            for t in dict.fromkeys(c.looking_for):
-                looks_for.setdefault(t, []).append(c)
-        return cls({t: tuple(cs) for t, cs in works_on.items()}, {t: tuple(cs) for t, cs in looks_for.items()})
-
-
-def suggested_partners(cluster: Cluster, clusters: Iterable[Cluster], topics: Iterable[Topic], *,
-                       limit: int | None = SUGGESTIONS, index: TopicIndex | None = None) -> list[Match]:
-    """Clusters that could be `cluster`'s project partners, best first, never itself.
-
-    A partner works on what `cluster` is looking for ("works on offshore wind, which
-    you are looking for"), looks for what `cluster` works on ("is looking for
-    aluminium, which you work on"), or, weighing less, works on the same topics
-    ("also works on food"). Clusters in other countries come first, then by score
-    (2 points per topic offered or sought, 1 per topic shared), ties by name.
-    Pass `index` (TopicIndex.of(clusters)) when asking for many clusters.
-    """
-    index = index or TopicIndex.of(clusters)
-    mine, wants = dict.fromkeys(cluster.topics), dict.fromkeys(cluster.looking_for)
-    score: dict[str, int] = {}
-    by_id: dict[str, Cluster] = {}
-
-    def count(other: Cluster, points: int):
-        score[other.id] = score.get(other.id, 0) + points
-        by_id[other.id] = other
-
-    for t in wants:
-        for other in index.works_on.get(t, ()):
-            count(other, OFFERS)
-    for t in mine:
-        for other in index.looks_for.get(t, ()):
-            count(other, SEEKS)
-        if t not in wants:
-            for other in index.works_on.get(t, ()):
-                if t not in other.looking_for:
-                    count(other, SHARES)
-    score.pop(cluster.id, None)
-    matches = [Match(by_id[cid], points, (), by_id[cid].country != cluster.country) for cid, points in score.items()]
-    best = _ordered(matches, abroad_first=True)[:limit]
-    # Words only for the handful shown: with hundreds of clusters, wording every match costs more than ranking.
-    labels = _labels(topics)
-    return [replace(m, reasons=_reasons(*_overlap(cluster, m.cluster), labels)) for m in best]
-
-
-def _overlap(cluster: Cluster, other: Cluster):
-    """What `other` offers `cluster`, seeks from it, and shares with it otherwise (topic ids, in other's order)."""
-    mine, wants = set(cluster.topics), set(cluster.looking_for)
-    offers = tuple(t for t in other.topics if t in wants)
-    seeks = tuple(t for t in other.looking_for if t in mine)
-    shares = tuple(t for t in other.topics if t in mine and t not in offers and t not in seeks)
-    return offers, seeks, shares
-
-
-def _reasons(offers, seeks, shares, labels) -> tuple[Reason, ...]:
-    reasons = []
-    if offers:
-        reasons.append(Reason("offers", offers, f"works on {_words(offers, labels)}, which you are looking for"))
-    if seeks:
-        reasons.append(Reason("seeks", seeks, f"is looking for {_words(seeks, labels)}, which you work on"))
-    if shares:
-        reasons.append(Reason("shares", shares, f"also works on {_words(shares, labels)}"))
-    return tuple(reasons)
-
-
-def _ordered(matches: list[Match], abroad_first: bool) -> list[Match]:
-    return sorted(matches, key=lambda m: (not m.abroad if abroad_first else False, -m.score,
-                                          m.cluster.name.casefold(), m.cluster.id))
-
-
 def _topic_index(topics: Iterable[Topic]) -> dict[str, Topic]:
     index = {t.id: t for t in topics}
     return _MissingTopics(index)
@@ -330,23 +193,6 @@ class _MissingTopics(dict):
 
     def __missing__(self, key):
         return Topic(key, key)
-
-
-def _labels(topics: Iterable[Topic] | Mapping[str, str]) -> Mapping[str, str]:
-    if isinstance(topics, Mapping):
-        return topics
-    return {t.id: t.label for t in topics}
-
-
-def _in_sentence(label: str) -> str:
-    """A label inside a sentence: "Offshore wind" → "offshore wind", but "ICT" stays "ICT"."""
-    first = label.split(" ", 1)[0]
-    return label if first.isupper() or first[1:2].isupper() else label[:1].lower() + label[1:]
-
-
-def _words(ids: Iterable[str], labels: Mapping[str, str]) -> str:
-    names = [_in_sentence(labels.get(t, t)) for t in ids]
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 # -- what a cluster takes part in ------------------------------------------------
@@ -405,8 +251,8 @@ def directory(clusters: Iterable[Cluster], topics: Iterable[Topic]) -> Directory
 
 
 class MatchpointFeature(Feature):
-    def __init__(self, build):
-        super().__init__(build)
+    def __init__(self, settings, content):
+        super().__init__(settings, content)
         self.directory = directory(self.content.clusters, self.content.topics)
 
     def pages(self):

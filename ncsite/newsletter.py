@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from itertools import groupby
 
-from .build import Alternate, Feature, GeneratedPage, Output, PageView
+from .feature import Alternate, Feature, GeneratedPage, Output, PageView
 from .feed import FEED_PATH, FEED_TYPE, newsletter_feed
 from .models import NewsletterIssue
 
@@ -37,9 +37,9 @@ def neighbours(issues: list[NewsletterIssue]) -> dict[str, tuple[NewsletterIssue
 
 
 class NewsletterFeature(Feature):
-    def __init__(self, build):
-        super().__init__(build)
-        self.issues = published(self.content.newsletter, build.today)
+    def __init__(self, settings, content):
+        super().__init__(settings, content)
+        self.issues = published(self.content.newsletter, settings.today)
 
     @property
     def feed_url(self) -> str:
@@ -55,7 +55,7 @@ class NewsletterFeature(Feature):
                                  "calendar app (iCalendar), without giving anyone your e-mail address.")
 
     def withheld(self):
-        today = self.build.today
+        today = self.settings.today
         return [f"newsletter/{i.slug}.md" for i in self.content.newsletter if i.date.date > today]
 
     def views(self):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ncsite.livinglabs import COULD_JOIN_MAX, LivingLabsFeature, by_status, countries
-from ncsite.models import Cluster, LivingLab, Topic, events_of_lab, labs_of_cluster
+from ncsite.models import Cluster, Content, LivingLab, Topic, events_of_lab, labs_of_cluster
 
 
 def lab(slug, host=None, clusters=(), topics=(), status="running", country="DK", city="Aalborg") -> LivingLab:
@@ -28,11 +28,8 @@ def test_labs_of_cluster_counts_hosting_and_taking_part():
 
 
 def test_could_join_uses_matchpoint_ranking_abroad_first_and_leaves_out_who_is_in():
-    class FakeBuild:  # what LivingLabsFeature reads from a Build
-        class settings:
-            root = "/nonexistent"
-
-    from ncsite.models import Content
+    class settings:  # what LivingLabsFeature reads of the Settings
+        root = "/nonexistent"
 
     the_lab = lab("heat", host="host", clusters=["member"], topics=["district-heating", "energy-grids", "ict"])
     clusters = [cluster("host", ["district-heating"]), cluster("member", ["ict"]),
@@ -40,8 +37,8 @@ def test_could_join_uses_matchpoint_ranking_abroad_first_and_leaves_out_who_is_i
                 cluster("also-one", ["district-heating"], name="Alpha", country="DK"), cluster("none", ["food"])]
     topics = tuple(Topic(t, t.replace("-", " ").capitalize()) for t in
                    ("district-heating", "energy-grids", "ict", "food"))
-    FakeBuild.content = Content(livinglabs=(the_lab,), clusters=tuple(clusters), topics=topics)
-    view = LivingLabsFeature(FakeBuild).views()["livinglabs/heat.md"]
+    content = Content(livinglabs=(the_lab,), clusters=tuple(clusters), topics=topics)
+    view = LivingLabsFeature(settings, content).views()["livinglabs/heat.md"]
     matches = view.context["could_join"]
     # Abroad (not DK) first, then by how many of the lab's topics they work on; host and members never.
     assert [m.cluster.id for m in matches] == ["two", "one", "also-one"]

@@ -1,0 +1,48 @@
+"""The calendar feature: the /events/ page, each event's page and events/events.json.
+
+The rules (what is upcoming, how dates read) live in `calendar.py`; the machine
+formats in `eventdata.py` (JSON-LD, JSON) and `ical.py` (iCalendar).
+"""
+
+from __future__ import annotations
+
+from . import eventdata, ical
+from .calendar import TYPE_LABELS, archive, neighbours, upcoming
+from .feature import Feature, GeneratedPage, Output, PageView
+
+
+class CalendarFeature(Feature):
+    def pages(self):
+        yield GeneratedPage("events/index.md", "Events", "calendar.html", edit_path="overrides/calendar.html",
+                            description="Meetings, workshops, conferences and transnational working days of Northern Connections.")
+
+    def views(self):
+        now = self.settings.now
+        events = self.content.events
+        past_years = archive(events, now)
+        present = [t for t in TYPE_LABELS if any(e.type == t for e in events)]
+        feed = self.settings.absolute(ical.FEED_PATH)
+        views = {
+            "events/index.md": PageView("calendar.html", {
+                "upcoming": upcoming(events, now),
+                "archive": past_years,
+                "event_types": [(t, TYPE_LABELS[t], sum(e.type == t for e in events)) for t in present],
+                "feed_url": feed,
+                "webcal_url": "webcal://" + feed.split("://", 1)[-1],
+            }, "overrides/calendar.html"),
+        }
+        around = neighbours(events)
+        for event in events:
+            previous, following = around[event.slug]
+            views[f"events/{event.slug}.md"] = PageView("event.html", {
+                "event": event,
+                "previous_event": previous,
+                "next_event": following,
+                "event_jsonld": eventdata.jsonld_script(event, self.settings),
+                "ics_path": ical.event_path(event) if not event.month_only else None,
+                "add_links": ical.add_to_calendar_links(event, self.settings),
+            })
+        return views
+
+    def outputs(self, rendered):
+        yield Output("events/events.json", eventdata.events_json(self.content.events, self.settings))
