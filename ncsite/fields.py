@@ -563,4 +563,5 @@ CLUSTER = Record([
 TOPIC = Record([
     Field("id", Slug(), True, "a permanent lowercase id, e.g. offshore-wind"),
     Field("label", Text(), True, "the topic's name as readers see it"),
+    Field("group", Text(), help="the group of neighbouring topics it belongs to, e.g. Energy"),
 ])

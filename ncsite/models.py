@@ -184,6 +184,7 @@ class Cluster:
 class Topic:
     id: str
     label: str
+    group: str | None = None  # neighbouring topics share a group
 
 
 @dataclass(frozen=True)
