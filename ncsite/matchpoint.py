@@ -356,8 +356,13 @@ class Directory:
     projects: tuple[Facet, ...]
     topics: tuple[Facet, ...]  # every topic of the vocabulary, in its order, with how many clusters work on it
 
-    def profile(self, cid: str) -> PublicCluster:
-        return next(p for p in self.profiles if p.id == cid)
+    @property
+    def topic_groups(self) -> list[tuple[str, list[Facet]]]:
+        """The topics by group, groups in the order they first appear in the vocabulary ("Other": no group)."""
+        groups: dict[str, list[Facet]] = {}
+        for facet in self.topics:
+            groups.setdefault(facet.group or "Other", []).append(facet)
+        return list(groups.items())
 
 
 def directory(clusters: Iterable[Cluster], topics: Iterable[Topic]) -> Directory:
