@@ -167,7 +167,7 @@ def _neighbours(cluster: Cluster, index: TopicIndex, labels: Mapping[str, str], 
     return out
 
 
-def _overlap(cluster: Cluster, other: Cluster):
+def _overlap(cluster: Cluster, other: Cluster) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
     """What `other` offers `cluster`, seeks from it, and shares with it otherwise (topic ids, in other's order)."""
     mine, wants = set(cluster.topics), set(cluster.looking_for)
     offers = tuple(t for t in other.topics if t in wants)
