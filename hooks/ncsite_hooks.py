@@ -6,7 +6,6 @@ never in this module), so `mkdocs serve` rebuilds see edited content.
 
 from __future__ import annotations
 
-import sys
 from html import escape
 from pathlib import Path
 
@@ -14,12 +13,10 @@ from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from ncsite import Build, Settings, report  # noqa: E402
-from ncsite import filters  # noqa: E402
-from ncsite.config import newsletter_feed_items, site_timezone  # noqa: E402
-from ncsite.dates import build_now  # noqa: E402
+from ncsite import Build, Settings, report
+from ncsite import filters
+from ncsite.config import newsletter_feed_items, site_timezone
+from ncsite.dates import build_now
 
 log = get_plugin_logger("ncsite")
 KEY = "ncsite_build"
