@@ -16,7 +16,8 @@ from . import fields as F
 from .models import Cluster, Contact, Content, Event, LivingLab, Location, NewsletterIssue, Topic
 from .problems import Problem
 from .text import first_paragraph
-from .yamlsrc import Document, LineDict, LineList, YamlFault, explain, parse, split_front_matter
+from .yamlsrc import (Document, LineDict, LineList, YamlFault, explain, load_front_matter, parse,
+                      split_front_matter)
 
 NEWSLETTER_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})-[a-z0-9]+(?:-[a-z0-9]+)*$")
 GENERATED_INDEXES = ("events/index.md", "livinglabs/index.md", "newsletter/index.md", "matchpoint/index.md",
@@ -101,7 +102,7 @@ class _Loader:
         if isinstance(doc, YamlFault):
             self.problem(rel, doc.message, TEMPLATE_HINT, line=doc.line)
             return None
-        data, fault = parse(doc.front_matter, doc.front_matter_line)
+        data, fault = load_front_matter(doc)
         if fault:
             self._yaml_fault(rel, fault, text)
             return None
@@ -243,7 +244,7 @@ class _Loader:
         doc = split_front_matter(text)
         if isinstance(doc, YamlFault):
             return  # a leading horizontal rule, not front matter
-        data, fault = parse(doc.front_matter, doc.front_matter_line)
+        data, fault = load_front_matter(doc)
         if fault:
             self._yaml_fault(self.sources.rel(path), fault, text)
         elif data is not None and not isinstance(data, dict):
