@@ -26,6 +26,12 @@ PRODID = "-//Northern Connections//Event calendar//EN"
 STATUS = {"scheduled": "CONFIRMED", "postponed": "TENTATIVE", "cancelled": "CANCELLED"}
 
 
+def webcal(url: str) -> str:
+    """A calendar's https:// address as webcal://, which opens the reader's calendar app to subscribe."""
+    scheme, sep, rest = url.partition("://")
+    return f"webcal://{rest}" if sep and scheme in ("http", "https") else url
+
+
 def event_path(event: Event) -> str:
     """The event's own .ics file, next to its page."""
     return f"events/{event.slug}.ics"

@@ -7,12 +7,12 @@ Nothing here knows about MkDocs: it takes the project root and returns a
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from . import fields as F
+from .paths import GENERATED_INDEXES
 from .models import Cluster, Contact, Content, Event, LivingLab, Location, NewsletterIssue, Topic
 from .problems import Problem
 from .text import first_paragraph
@@ -20,8 +20,6 @@ from .yamlsrc import (Document, LineDict, LineList, YamlFault, explain, load_fro
                       split_front_matter)
 
 NEWSLETTER_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})-[a-z0-9]+(?:-[a-z0-9]+)*$")
-GENERATED_INDEXES = ("events/index.md", "livinglabs/index.md", "newsletter/index.md", "matchpoint/index.md",
-                     "subscribe.md")
 RESERVED_EVENT_SLUGS = ("calendar",)  # events/calendar.ics is the feed (ncsite.ical)
 TEMPLATE_HINT = "copy the template for this kind of file from CONTRIBUTING.md"
 
@@ -132,7 +130,7 @@ class _Loader:
     def slug_of(self, path: Path) -> str | None:
         slug = path.stem
         if not F.SLUG.match(slug):
-            better = re.sub(r"[^a-z0-9]+", "-", slug.lower()).strip("-")
+            better = F.slug_suggestion(slug)
             self.problem(self.sources.rel(path), f'the file name "{path.name}" cannot be a web address',
                          f'rename it to "{better}.md": lowercase letters, digits and hyphens only')
             return None
@@ -254,14 +252,13 @@ class _Loader:
     # -- cross references ----------------------------------------------------
 
     def resolve(self, content_ids: dict[str, set[str]]):
-        where = {"cluster": "data/clusters.yaml", "topic": "data/topics.yaml", "livinglab": "content/livinglabs/"}
         for ref in self.references:
             known = content_ids[ref.kind]
             if ref.id in known:
                 continue
             guess = F.did_you_mean(ref.id, known)
             hint = f'did you mean "{guess}"? ' if guess else ""
-            hint += f"use an id that exists in {where[ref.kind]}" + (
+            hint += f"use an id that exists in {F.Ref.WHERE[ref.kind]}" + (
                 ", or add the new topic there first" if ref.kind == "topic" else "")
             self.problem(ref.file, f'there is no {ref.kind.replace("livinglab", "living lab")} "{ref.id}"', hint,
                          field=ref.field, line=ref.line)
@@ -310,7 +307,7 @@ def load_content(sources: Sources) -> tuple[Content, list[Problem]]:
     content = Content(
         events=tuple(sorted(events, key=lambda e: e.sort_key)),
         livinglabs=tuple(sorted(labs, key=lambda lab: lab.slug)),
-        newsletter=tuple(sorted(issues, key=lambda i: (i.date.date, i.date.time or dt.time(0), i.slug))),
+        newsletter=tuple(sorted(issues, key=lambda i: i.sort_key)),
         clusters=tuple(sorted(clusters, key=lambda c: c.name.casefold())),
         topics=tuple(topics),
         pages=tuple(pages),

@@ -31,6 +31,7 @@ from typing import Iterable, Mapping
 from .feature import Feature, GeneratedPage, Output, PageView
 from .countries import COUNTRIES
 from .models import Cluster, LivingLab, Topic, events_per_cluster, labs_of_cluster
+from .paths import MATCHPOINT_INDEX
 from .ranking import OFFERS, SEEKS, SHARES, SUGGESTIONS, Match, Reason, TopicIndex, rank_by_topics, suggested_partners
 
 __all__ = ["OFFERS", "SEEKS", "SHARES", "SUGGESTIONS", "Match", "Reason", "TopicIndex", "rank_by_topics",
@@ -256,7 +257,7 @@ class MatchpointFeature(Feature):
         self.directory = directory(self.content.clusters, self.content.topics)
 
     def pages(self):
-        yield GeneratedPage("matchpoint/index.md", "Matchpoint", "matchpoint.html", edit_path=EDIT_PATH,
+        yield GeneratedPage(MATCHPOINT_INDEX, "Matchpoint", "matchpoint.html", edit_path=EDIT_PATH,
                             description="Matchpoint – the place to find your new project partner.")
         for profile in self.directory.profiles:
             description = f"{profile.name}, {profile.country_name}" + (f": {profile.industry}" if profile.industry else "")
@@ -265,7 +266,7 @@ class MatchpointFeature(Feature):
                                 description=description)
 
     def views(self):
-        views = {"matchpoint/index.md": PageView("matchpoint.html", {
+        views = {MATCHPOINT_INDEX: PageView("matchpoint.html", {
             "directory": self.directory, "register_url": "matchpoint/register/",
         }, EDIT_PATH)}
         topics = self.content.topics

@@ -118,6 +118,11 @@ class NewsletterIssue:
     def url(self) -> str:
         return f"newsletter/{self.slug}/"
 
+    @property
+    def sort_key(self) -> tuple[dt.date, dt.time, str]:
+        """Oldest first: by date, then time (none counts as midnight), then file name."""
+        return (self.date.date, self.date.time or dt.time(0), self.slug)
+
 
 @dataclass(frozen=True)
 class Contact:
