@@ -184,6 +184,16 @@ class Content:
     clusters: tuple[Cluster, ...] = ()
     topics: tuple[Topic, ...] = ()
     pages: tuple[str, ...] = field(default=())  # other Markdown pages, as src paths under content/
+    # Lookups by id, made once with the content (derived, so not compared or shown).
+    _clusters: dict[str, Cluster] = field(init=False, repr=False, compare=False)
+    _topics: dict[str, Topic] = field(init=False, repr=False, compare=False)
+    _labs: dict[str, LivingLab] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # The documented way to set derived fields of a frozen dataclass.
+        object.__setattr__(self, "_clusters", {c.id: c for c in self.clusters})
+        object.__setattr__(self, "_topics", {t.id: t for t in self.topics})
+        object.__setattr__(self, "_labs", {lab.slug: lab for lab in self.livinglabs})
 
     def cluster(self, cid: str) -> Cluster:
         return self._clusters[cid]
@@ -193,18 +203,6 @@ class Content:
 
     def livinglab(self, slug: str) -> LivingLab:
         return self._labs[slug]
-
-    @property
-    def _clusters(self) -> dict[str, Cluster]:
-        return _index(self, "clusters", "id")
-
-    @property
-    def _topics(self) -> dict[str, Topic]:
-        return _index(self, "topics", "id")
-
-    @property
-    def _labs(self) -> dict[str, LivingLab]:
-        return _index(self, "livinglabs", "slug")
 
 
 def events_of_cluster(events: Iterable[Event], cluster_id: str) -> list[Event]:
@@ -229,10 +227,3 @@ def events_of_lab(events: Iterable[Event], slug: str) -> list[Event]:
 def labs_of_cluster(labs: Iterable[LivingLab], cluster_id: str) -> list[LivingLab]:
     """The labs a cluster hosts or takes part in, in the order given."""
     return [lab for lab in labs if lab.host == cluster_id or cluster_id in lab.clusters]
-
-
-def _index(content: Content, name: str, key: str) -> dict:
-    cache = content.__dict__.setdefault("_indexes", {})
-    if name not in cache:
-        cache[name] = {getattr(item, key): item for item in getattr(content, name)}
-    return cache[name]
