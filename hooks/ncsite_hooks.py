@@ -9,6 +9,7 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
+from markupsafe import Markup
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel
@@ -80,11 +81,12 @@ def on_env(env, config, files):
 
 
 def on_page_markdown(markdown, page, config, files):
-    # Material prints the title and description unescaped (<title>, header, meta tags):
-    # front matter values are text, so escape them once, here, for every page.
+    # Material's own templates print the title and description without autoescaping
+    # (<title>, header, meta tags): escape them once, here, as Markup, so that our
+    # templates, which all autoescape, print them as they are (never twice escaped).
     for key in ("title", "description"):
-        if isinstance(page.meta.get(key), str):
-            page.meta[key] = escape(page.meta[key])
+        if isinstance(page.meta.get(key), str) and not isinstance(page.meta[key], Markup):
+            page.meta[key] = Markup(escape(page.meta[key]))
     build = _build(config)
     view = build.view(page.file.src_uri)
     if view is not None:
