@@ -247,7 +247,7 @@ class Integer(Kind):
         return value
 
     def schema(self):
-        out = {"type": "integer"}
+        out: dict[str, Any] = {"type": "integer"}
         if self.minimum is not None:
             out["minimum"] = self.minimum
         if self.maximum is not None:

@@ -54,7 +54,7 @@ class LivingLabsFeature(Feature):
                 "taking_part": [self.content.cluster(cid) for cid in lab.clusters if cid != lab.host],
                 "lab_events": events_of_lab(self.content.events, lab.slug),
                 "could_join": rank_by_topics(self.content.clusters, lab.topics, self.content.topics,
-                                             abroad_from=lab.country, exclude=(lab.host, *lab.clusters),
+                                             abroad_from=lab.country, exclude=(*lab.clusters, *([lab.host] if lab.host else [])),
                                              limit=COULD_JOIN_MAX),
             })
         return views

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from collections.abc import Callable
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 from . import fields as F
 from .paths import GENERATED_INDEXES
@@ -107,7 +109,7 @@ class _Loader:
         if data is None:
             self.problem(rel, "the front matter is empty", TEMPLATE_HINT, line=doc.front_matter_line)
             return None
-        if not isinstance(data, dict):
+        if not isinstance(data, LineDict):  # the loader reads every mapping as a LineDict
             self.problem(rel, "the front matter must be fields ('name: value' lines)", TEMPLATE_HINT,
                          line=doc.front_matter_line)
             return None
@@ -202,7 +204,7 @@ class _Loader:
         data = self.yaml_file(path)
         if data is None:
             return []
-        if not isinstance(data, dict) or key not in data:
+        if not isinstance(data, LineDict) or key not in data:
             self.problem(rel, f'the file must start with "{key}:" followed by a list of entries',
                          f"see the example at the top of {TEMPLATE_HINT.split(' from ')[-1]}", line=1)
             return []
@@ -221,7 +223,7 @@ class _Loader:
             line = items.line_of(index) if isinstance(items, LineList) else None
             label = raw.get("id") if isinstance(raw, dict) and isinstance(raw.get("id"), str) else str(index + 1)
             clean = spec.check(raw, self.ctx(rel).at(f"{key}[{label}]", line))
-            if isinstance(raw, dict) and isinstance(raw.get("id"), str):
+            if isinstance(raw, LineDict) and isinstance(raw.get("id"), str):
                 ident = raw["id"]
                 self.declared[key].add(ident)
                 if ident in seen:
@@ -229,7 +231,7 @@ class _Loader:
                                  "ids must be unique: rename one of the two", field=f"{key}[{ident}].id",
                                  line=raw.line_of("id"))
                     continue
-                seen[ident] = raw.line_of("id") if isinstance(raw, LineDict) else line
+                seen[ident] = raw.line_of("id")
             if clean is not F.INVALID:
                 out.append((clean, raw))
         return out
@@ -270,8 +272,11 @@ def load_content(sources: Sources) -> tuple[Content, list[Problem]]:
     docs = sources.root / sources.docs_dir
     topics = loader.topics()
     clusters = loader.clusters()
-    events, labs, issues, pages = [], [], [], []
-    readers = {"events": (loader.event, events), "livinglabs": (loader.livinglab, labs),
+    events: list[Event] = []
+    labs: list[LivingLab] = []
+    issues: list[NewsletterIssue] = []
+    pages: list[str] = []
+    readers: dict[str, tuple[Callable[[Path], Any], list[Any]]] = {"events": (loader.event, events), "livinglabs": (loader.livinglab, labs),
                "newsletter": (loader.newsletter_issue, issues)}
     cluster_ids = {c.id for c in clusters}
     for path in sorted(docs.rglob("*.md")):

@@ -132,7 +132,7 @@ def suggested_partners(cluster: Cluster, clusters: Iterable[Cluster], topics: It
     return [replace(m, reasons=_reasons(*_overlap(cluster, m.cluster), labels)) for m in best]
 
 
-def _overlap(cluster: Cluster, other: Cluster):
+def _overlap(cluster: Cluster, other: Cluster) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
     """What `other` offers `cluster`, seeks from it, and shares with it otherwise (topic ids, in other's order)."""
     mine, wants = set(cluster.topics), set(cluster.looking_for)
     offers = tuple(t for t in other.topics if t in wants)

@@ -98,8 +98,9 @@ class _Constructor(SafeConstructor):
             data.lines.append(item.start_mark.line + 1)
 
 
-_Constructor.add_constructor("tag:yaml.org,2002:map", _Constructor.construct_yaml_map)
-_Constructor.add_constructor("tag:yaml.org,2002:seq", _Constructor.construct_yaml_seq)
+# (the stubs type constructors for loaders only, not for a constructor mixin)
+_Constructor.add_constructor("tag:yaml.org,2002:map", _Constructor.construct_yaml_map)  # type: ignore[type-var]
+_Constructor.add_constructor("tag:yaml.org,2002:seq", _Constructor.construct_yaml_seq)  # type: ignore[type-var]
 
 
 class PartnerLoader(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser,
@@ -114,15 +115,17 @@ class PartnerLoader(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser
 
 
 if getattr(yaml, "__with_libyaml__", False):
-    class FastPartnerLoader(yaml.cyaml.CParser, _Constructor, _Resolver):
+    from yaml._yaml import CParser
+
+    class FastPartnerLoader(CParser, _Constructor, _Resolver):
         """The same loader on libyaml's parser (several times faster; the same nodes and marks)."""
 
         def __init__(self, stream):
-            yaml.cyaml.CParser.__init__(self, stream)
+            CParser.__init__(self, stream)
             _Constructor.__init__(self)
             _Resolver.__init__(self)
 else:  # pragma: no cover - PyYAML built without libyaml
-    FastPartnerLoader = PartnerLoader
+    FastPartnerLoader = PartnerLoader  # type: ignore[misc,assignment]
 
 
 @dataclass(frozen=True)
