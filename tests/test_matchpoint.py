@@ -144,7 +144,7 @@ def test_every_cluster_has_a_page_and_a_card(big):
 def test_directory_is_sorted_by_name(big):
     _, site, clusters = big
     html = (site / "matchpoint" / "index.html").read_text(encoding="utf-8")
-    titles = [m for m in re.findall(r'<h2 class="nc-card__title"><a href="[^"]*">([^<]*)</a>', html)]
+    titles = list(re.findall(r'<h2 class="nc-card__title"><a href="[^"]*">([^<]*)</a>', html))
     import html as html_lib
     titles = [html_lib.unescape(t) for t in titles]
     assert titles == sorted(titles, key=str.casefold) and len(titles) == len(clusters)
