@@ -5,11 +5,13 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build serve check schemas test bench clean
+.PHONY: build serve check schemas lint test bench clean
 
-$(BIN)/mkdocs: requirements.txt
+# The pinned requirements, then ncsite itself (editable: the `ncsite` command runs this tree).
+$(BIN)/mkdocs: requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $@
 
 $(VENV)/.dev: $(BIN)/mkdocs requirements-dev.txt
@@ -25,12 +27,17 @@ serve: $(BIN)/mkdocs  ## live preview on http://127.0.0.1:$(PORT)/ (PORT=8001 ma
 	$(BIN)/mkdocs serve --strict --livereload --dev-addr 127.0.0.1:$(PORT)
 
 check: $(BIN)/mkdocs  ## validate content/ and data/ only, fast
-	$(BIN)/python -m ncsite check .
+	$(BIN)/ncsite check .
 
 schemas: $(BIN)/mkdocs  ## regenerate schemas/*.schema.json from ncsite/fields.py
-	$(BIN)/python -m ncsite schemas .
+	$(BIN)/ncsite schemas .
 
-test: $(VENV)/.dev  ## all tests, browser tests included (installs Chromium and a JRE on Debian as root)
+lint: $(VENV)/.dev  ## ruff (lint and format check) and mypy, configured in pyproject.toml
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+test: lint  ## lint, then all tests, browser tests included (installs Chromium and a JRE on Debian as root)
 	scripts/test-deps
 	$(BIN)/python -m pytest -q
 

@@ -27,10 +27,9 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from bench.generate import SINGLE, Scale, floor_site, generate
 
-from bench.generate import SINGLE, Scale, floor_site, generate  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 PROJECT_FILES = ("mkdocs.yml", "content", "data", "overrides", "hooks", "ncsite")
 EPOCH = "1795435200"

@@ -6,20 +6,18 @@ never in this module), so `mkdocs serve` rebuilds see edited content.
 
 from __future__ import annotations
 
-import sys
 from html import escape
 from pathlib import Path
 
+from markupsafe import Markup
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from ncsite import Build, Settings, report  # noqa: E402
-from ncsite import filters  # noqa: E402
-from ncsite.config import newsletter_feed_items, site_timezone  # noqa: E402
-from ncsite.dates import build_now  # noqa: E402
+from ncsite import Build, Settings, report
+from ncsite import filters
+from ncsite.config import newsletter_feed_items, site_timezone
+from ncsite.dates import build_now
 
 log = get_plugin_logger("ncsite")
 KEY = "ncsite_build"
@@ -83,11 +81,12 @@ def on_env(env, config, files):
 
 
 def on_page_markdown(markdown, page, config, files):
-    # Material prints the title and description unescaped (<title>, header, meta tags):
-    # front matter values are text, so escape them once, here, for every page.
+    # Material's own templates print the title and description without autoescaping
+    # (<title>, header, meta tags): escape them once, here, as Markup, so that our
+    # templates, which all autoescape, print them as they are (never twice escaped).
     for key in ("title", "description"):
-        if isinstance(page.meta.get(key), str):
-            page.meta[key] = escape(page.meta[key])
+        if isinstance(page.meta.get(key), str) and not isinstance(page.meta[key], Markup):
+            page.meta[key] = Markup(escape(page.meta[key]))
     build = _build(config)
     view = build.view(page.file.src_uri)
     if view is not None:

@@ -1,6 +1,6 @@
-"""`python -m ncsite check [ROOT]`: validate the content without rendering the site.
+"""`ncsite check [ROOT]`: validate the content without rendering the site.
 
-`python -m ncsite schemas [ROOT] [--check]`: write the JSON Schemas for editors
+`ncsite schemas [ROOT] [--check]`: write the JSON Schemas for editors
 to schemas/ (with --check: only report whether the committed ones are current).
 """
 
@@ -17,8 +17,8 @@ from .problems import report
 from . import schemas as schema_files
 
 
-def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m ncsite", description=__doc__)
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="ncsite", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
     check = sub.add_parser("check", help="validate content/ and data/ and report every problem")
     check.add_argument("root", nargs="?", default=".", type=Path, help="project folder (with mkdocs.yml)")

@@ -13,18 +13,10 @@ from dataclasses import dataclass
 from itertools import groupby
 
 from .dates import When
+from .fields import EVENT_TYPE_LABELS
 from .models import Event
 
-TYPE_LABELS = {
-    "working-days": "Working days",
-    "meeting": "Meeting",
-    "workshop": "Workshop",
-    "conference": "Conference",
-    "webinar": "Webinar",
-    "networking": "Networking",
-    "living-lab": "Living lab",
-    "other": "Other",
-}
+TYPE_LABELS = EVENT_TYPE_LABELS  # defined with the content contract (fields.py)
 
 
 @dataclass(frozen=True)

@@ -9,11 +9,12 @@ from __future__ import annotations
 from . import eventdata, ical
 from .calendar import TYPE_LABELS, archive, neighbours, upcoming
 from .feature import Feature, GeneratedPage, Output, PageView
+from .paths import EVENTS_INDEX
 
 
 class CalendarFeature(Feature):
     def pages(self):
-        yield GeneratedPage("events/index.md", "Events", "calendar.html", edit_path="overrides/calendar.html",
+        yield GeneratedPage(EVENTS_INDEX, "Events", "calendar.html", edit_path="overrides/calendar.html",
                             description="Meetings, workshops, conferences and transnational working days of Northern Connections.")
 
     def views(self):
@@ -23,12 +24,12 @@ class CalendarFeature(Feature):
         present = [t for t in TYPE_LABELS if any(e.type == t for e in events)]
         feed = self.settings.absolute(ical.FEED_PATH)
         views = {
-            "events/index.md": PageView("calendar.html", {
+            EVENTS_INDEX: PageView("calendar.html", {
                 "upcoming": upcoming(events, now),
                 "archive": past_years,
                 "event_types": [(t, TYPE_LABELS[t], sum(e.type == t for e in events)) for t in present],
                 "feed_url": feed,
-                "webcal_url": "webcal://" + feed.split("://", 1)[-1],
+                "webcal_url": ical.webcal(feed),
             }, "overrides/calendar.html"),
         }
         around = neighbours(events)

@@ -40,7 +40,12 @@ class Settings:
 
     def absolute(self, path: str) -> str:
         """An absolute URL for a site path such as 'events/x/'."""
-        return self.site_url.rstrip("/") + "/" + path.lstrip("/")
+        return absolute_url(self.site_url, path)
+
+
+def absolute_url(site_url: str, path: str) -> str:
+    """An absolute URL for a site path such as 'events/x/' under `site_url`."""
+    return site_url.rstrip("/") + "/" + path.lstrip("/")
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ import lxml.html
 from feedgen.feed import FeedGenerator
 from lxml import etree
 
+from .feature import absolute_url
 from .models import NewsletterIssue
 
 # At the site root on purpose: Material fetches "sitemap.xml" next to every
@@ -49,7 +50,7 @@ def newsletter_feed(issues: Sequence[NewsletterIssue], *, site_name: str, site_u
     """The RSS 2.0 feed of `issues` (already published, newest first), at most `limit` items."""
 
     def absolute(path: str) -> str:
-        return site_url.rstrip("/") + "/" + path.lstrip("/")
+        return absolute_url(site_url, path)
 
     items = list(issues)[:limit]
     fg = FeedGenerator()

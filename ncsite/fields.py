@@ -35,6 +35,11 @@ SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 EMAIL = re.compile(r"""^[^@\s<>"']+@[^@\s<>"']+\.[A-Za-z]{2,}$""")  # also a valid JavaScript regex (schemas)
 
 
+def slug_suggestion(text: str) -> str:
+    """The nearest valid id or file name: lowercase, runs of other characters as one hyphen."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
 def did_you_mean(value: str, choices, cutoff: float = 0.6) -> str | None:
     close = difflib.get_close_matches(str(value), [str(c) for c in choices], n=1, cutoff=cutoff)
     return close[0] if close else None
@@ -127,7 +132,7 @@ class Slug(Kind):
     def check(self, value, ctx):
         if isinstance(value, str) and SLUG.match(value):
             return value
-        suggestion = re.sub(r"[^a-z0-9]+", "-", str(value).lower()).strip("-") or "my-cluster"
+        suggestion = slug_suggestion(str(value)) or "my-cluster"
         return ctx.fail(f"{describe(value)} is not a valid id",
                         f'use lowercase letters, digits and hyphens only, for example "{suggestion}"')
 
@@ -243,7 +248,7 @@ class Integer(Kind):
         return value
 
     def schema(self):
-        out = {"type": "integer"}
+        out: dict[str, Any] = {"type": "integer"}
         if self.minimum is not None:
             out["minimum"] = self.minimum
         if self.maximum is not None:
@@ -401,7 +406,18 @@ def end_not_before_start(clean: dict, raw, ctx: Context) -> bool:
     return True
 
 
-EVENT_TYPES = ("working-days", "meeting", "workshop", "conference", "webinar", "networking", "living-lab", "other")
+# The event types, in the order the calendar lists them, with the label readers see.
+EVENT_TYPE_LABELS = {
+    "working-days": "Working days",
+    "meeting": "Meeting",
+    "workshop": "Workshop",
+    "conference": "Conference",
+    "webinar": "Webinar",
+    "networking": "Networking",
+    "living-lab": "Living lab",
+    "other": "Other",
+}
+EVENT_TYPES = tuple(EVENT_TYPE_LABELS)
 EVENT_STATUSES = ("scheduled", "cancelled", "postponed")
 LAB_STATUSES = ("planned", "running", "completed")
 

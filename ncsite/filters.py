@@ -4,16 +4,13 @@ from __future__ import annotations
 
 from .calendar import event_datetime, event_when, type_label, when_text, zone_text
 from .countries import COUNTRIES
+from .ical import webcal
+
+__all__ = ["FILTERS", "country_name", "webcal"]
 
 
 def country_name(code: str | None) -> str:
     return COUNTRIES.get(code or "", code or "")
-
-
-def webcal(url: str) -> str:
-    """A calendar's https:// address as webcal://, which opens the reader's calendar app to subscribe."""
-    scheme, sep, rest = url.partition("://")
-    return f"webcal://{rest}" if sep and scheme in ("http", "https") else url
 
 
 FILTERS = {

@@ -26,6 +26,12 @@ PRODID = "-//Northern Connections//Event calendar//EN"
 STATUS = {"scheduled": "CONFIRMED", "postponed": "TENTATIVE", "cancelled": "CANCELLED"}
 
 
+def webcal(url: str) -> str:
+    """A calendar's https:// address as webcal://, which opens the reader's calendar app to subscribe."""
+    scheme, sep, rest = url.partition("://")
+    return f"webcal://{rest}" if sep and scheme in ("http", "https") else url
+
+
 def event_path(event: Event) -> str:
     """The event's own .ics file, next to its page."""
     return f"events/{event.slug}.ics"
@@ -154,11 +160,12 @@ def add_to_calendar_links(event: Event, settings: Settings) -> dict[str, str] | 
     location = location_text(event) or ""
     if isinstance(start, dt.datetime):
         utc = dt.timezone.utc
-        end = end or start
+        end = end if isinstance(end, dt.datetime) else start  # a timed event without an end
         google_dates = f"{start.astimezone(utc):%Y%m%dT%H%M%SZ}/{end.astimezone(utc):%Y%m%dT%H%M%SZ}"
         outlook = {"startdt": start.astimezone(utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
                    "enddt": end.astimezone(utc).strftime("%Y-%m-%dT%H:%M:%SZ"), "allday": "false"}
     else:
+        end = end or start  # never None for a day: span() gives the exclusive end
         google_dates = f"{start:%Y%m%d}/{end:%Y%m%d}"
         outlook = {"startdt": start.isoformat(), "enddt": end.isoformat(), "allday": "true"}
     google = {"action": "TEMPLATE", "text": event.title, "dates": google_dates, "details": details,

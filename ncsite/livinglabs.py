@@ -9,6 +9,7 @@ from .feature import Feature, GeneratedPage, PageView
 from .countries import COUNTRIES
 from .ranking import rank_by_topics
 from .models import LivingLab, events_of_lab
+from .paths import LIVINGLABS_INDEX
 
 # What a living lab is and is not, and what the project learned: Markdown, so
 # that it is part of the page body the site search indexes.
@@ -35,13 +36,13 @@ def countries(labs: Iterable[LivingLab]) -> list[tuple[str, str, list[LivingLab]
 class LivingLabsFeature(Feature):
     def pages(self):
         method = Path(self.settings.root) / METHOD_TEXT
-        yield GeneratedPage("livinglabs/index.md", "Living labs", "livinglabs.html", edit_path=METHOD_TEXT,
+        yield GeneratedPage(LIVINGLABS_INDEX, "Living labs", "livinglabs.html", edit_path=METHOD_TEXT,
                             description="Living labs: how Northern Connections brings challenge owners and SMEs together.",
                             body=method.read_text(encoding="utf-8") if method.is_file() else "")
 
     def views(self):
         labs = self.content.livinglabs
-        views = {"livinglabs/index.md": PageView("livinglabs.html", {
+        views = {LIVINGLABS_INDEX: PageView("livinglabs.html", {
             "labs": labs,
             "labs_by_status": by_status(labs),
             "lab_countries": countries(labs),
@@ -53,7 +54,7 @@ class LivingLabsFeature(Feature):
                 "taking_part": [self.content.cluster(cid) for cid in lab.clusters if cid != lab.host],
                 "lab_events": events_of_lab(self.content.events, lab.slug),
                 "could_join": rank_by_topics(self.content.clusters, lab.topics, self.content.topics,
-                                             abroad_from=lab.country, exclude=(lab.host, *lab.clusters),
+                                             abroad_from=lab.country, exclude=(*lab.clusters, *([lab.host] if lab.host else [])),
                                              limit=COULD_JOIN_MAX),
             })
         return views

@@ -7,20 +7,21 @@ Nothing here knows about MkDocs: it takes the project root and returns a
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass
+from collections.abc import Callable
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 from . import fields as F
+from .paths import GENERATED_INDEXES
 from .models import Cluster, Contact, Content, Event, LivingLab, Location, NewsletterIssue, Topic
 from .problems import Problem
 from .text import first_paragraph
-from .yamlsrc import Document, LineDict, LineList, YamlFault, explain, parse, split_front_matter
+from .yamlsrc import (Document, LineDict, LineList, YamlFault, explain, load_front_matter, parse,
+                      split_front_matter)
 
 NEWSLETTER_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})-[a-z0-9]+(?:-[a-z0-9]+)*$")
-GENERATED_INDEXES = ("events/index.md", "livinglabs/index.md", "newsletter/index.md", "matchpoint/index.md",
-                     "subscribe.md")
 RESERVED_EVENT_SLUGS = ("calendar",)  # events/calendar.ics is the feed (ncsite.ical)
 TEMPLATE_HINT = "copy the template for this kind of file from CONTRIBUTING.md"
 
@@ -101,14 +102,14 @@ class _Loader:
         if isinstance(doc, YamlFault):
             self.problem(rel, doc.message, TEMPLATE_HINT, line=doc.line)
             return None
-        data, fault = parse(doc.front_matter, doc.front_matter_line)
+        data, fault = load_front_matter(doc)
         if fault:
             self._yaml_fault(rel, fault, text)
             return None
         if data is None:
             self.problem(rel, "the front matter is empty", TEMPLATE_HINT, line=doc.front_matter_line)
             return None
-        if not isinstance(data, dict):
+        if not isinstance(data, LineDict):  # the loader reads every mapping as a LineDict
             self.problem(rel, "the front matter must be fields ('name: value' lines)", TEMPLATE_HINT,
                          line=doc.front_matter_line)
             return None
@@ -131,7 +132,7 @@ class _Loader:
     def slug_of(self, path: Path) -> str | None:
         slug = path.stem
         if not F.SLUG.match(slug):
-            better = re.sub(r"[^a-z0-9]+", "-", slug.lower()).strip("-")
+            better = F.slug_suggestion(slug)
             self.problem(self.sources.rel(path), f'the file name "{path.name}" cannot be a web address',
                          f'rename it to "{better}.md": lowercase letters, digits and hyphens only')
             return None
@@ -203,7 +204,7 @@ class _Loader:
         data = self.yaml_file(path)
         if data is None:
             return []
-        if not isinstance(data, dict) or key not in data:
+        if not isinstance(data, LineDict) or key not in data:
             self.problem(rel, f'the file must start with "{key}:" followed by a list of entries',
                          f"see the example at the top of {TEMPLATE_HINT.split(' from ')[-1]}", line=1)
             return []
@@ -222,7 +223,7 @@ class _Loader:
             line = items.line_of(index) if isinstance(items, LineList) else None
             label = raw.get("id") if isinstance(raw, dict) and isinstance(raw.get("id"), str) else str(index + 1)
             clean = spec.check(raw, self.ctx(rel).at(f"{key}[{label}]", line))
-            if isinstance(raw, dict) and isinstance(raw.get("id"), str):
+            if isinstance(raw, LineDict) and isinstance(raw.get("id"), str):
                 ident = raw["id"]
                 self.declared[key].add(ident)
                 if ident in seen:
@@ -230,7 +231,7 @@ class _Loader:
                                  "ids must be unique: rename one of the two", field=f"{key}[{ident}].id",
                                  line=raw.line_of("id"))
                     continue
-                seen[ident] = raw.line_of("id") if isinstance(raw, LineDict) else line
+                seen[ident] = raw.line_of("id")
             if clean is not F.INVALID:
                 out.append((clean, raw))
         return out
@@ -243,7 +244,7 @@ class _Loader:
         doc = split_front_matter(text)
         if isinstance(doc, YamlFault):
             return  # a leading horizontal rule, not front matter
-        data, fault = parse(doc.front_matter, doc.front_matter_line)
+        data, fault = load_front_matter(doc)
         if fault:
             self._yaml_fault(self.sources.rel(path), fault, text)
         elif data is not None and not isinstance(data, dict):
@@ -253,14 +254,13 @@ class _Loader:
     # -- cross references ----------------------------------------------------
 
     def resolve(self, content_ids: dict[str, set[str]]):
-        where = {"cluster": "data/clusters.yaml", "topic": "data/topics.yaml", "livinglab": "content/livinglabs/"}
         for ref in self.references:
             known = content_ids[ref.kind]
             if ref.id in known:
                 continue
             guess = F.did_you_mean(ref.id, known)
             hint = f'did you mean "{guess}"? ' if guess else ""
-            hint += f"use an id that exists in {where[ref.kind]}" + (
+            hint += f"use an id that exists in {F.Ref.WHERE[ref.kind]}" + (
                 ", or add the new topic there first" if ref.kind == "topic" else "")
             self.problem(ref.file, f'there is no {ref.kind.replace("livinglab", "living lab")} "{ref.id}"', hint,
                          field=ref.field, line=ref.line)
@@ -272,8 +272,11 @@ def load_content(sources: Sources) -> tuple[Content, list[Problem]]:
     docs = sources.root / sources.docs_dir
     topics = loader.topics()
     clusters = loader.clusters()
-    events, labs, issues, pages = [], [], [], []
-    readers = {"events": (loader.event, events), "livinglabs": (loader.livinglab, labs),
+    events: list[Event] = []
+    labs: list[LivingLab] = []
+    issues: list[NewsletterIssue] = []
+    pages: list[str] = []
+    readers: dict[str, tuple[Callable[[Path], Any], list[Any]]] = {"events": (loader.event, events), "livinglabs": (loader.livinglab, labs),
                "newsletter": (loader.newsletter_issue, issues)}
     cluster_ids = {c.id for c in clusters}
     for path in sorted(docs.rglob("*.md")):
@@ -309,7 +312,7 @@ def load_content(sources: Sources) -> tuple[Content, list[Problem]]:
     content = Content(
         events=tuple(sorted(events, key=lambda e: e.sort_key)),
         livinglabs=tuple(sorted(labs, key=lambda lab: lab.slug)),
-        newsletter=tuple(sorted(issues, key=lambda i: (i.date.date, i.date.time or dt.time(0), i.slug))),
+        newsletter=tuple(sorted(issues, key=lambda i: i.sort_key)),
         clusters=tuple(sorted(clusters, key=lambda c: c.name.casefold())),
         topics=tuple(topics),
         pages=tuple(pages),

@@ -33,6 +33,7 @@ from .countries import COUNTRIES
 from .dates import MONTH_NAMES
 from .models import Cluster, LivingLab, Topic, events_per_cluster, labs_of_cluster, predecessors_of
 from .search import folded_words
+from .paths import MATCHPOINT_INDEX
 from .ranking import OFFERS, SEEKS, SHARES, SUGGESTIONS, Match, Reason, TopicIndex, rank_by_topics, suggested_partners
 
 __all__ = ["OFFERS", "SEEKS", "SHARES", "SUGGESTIONS", "Match", "Reason", "TopicIndex", "rank_by_topics",
@@ -395,7 +396,7 @@ class MatchpointFeature(Feature):
         self.directory = directory(self.content.clusters, self.content.topics)
 
     def pages(self):
-        yield GeneratedPage("matchpoint/index.md", "Matchpoint", "matchpoint.html", edit_path=EDIT_PATH,
+        yield GeneratedPage(MATCHPOINT_INDEX, "Matchpoint", "matchpoint.html", edit_path=EDIT_PATH,
                             description="Matchpoint – the place to find your new project partner.")
         for profile in self.directory.profiles:
             description = f"{profile.name}, {', '.join((*profile.places[:1], profile.country_name))}" + (
@@ -405,7 +406,7 @@ class MatchpointFeature(Feature):
                                 description=description)
 
     def views(self):
-        views = {"matchpoint/index.md": PageView("matchpoint.html", {
+        views = {MATCHPOINT_INDEX: PageView("matchpoint.html", {
             "directory": self.directory, "register_url": "matchpoint/register/", "contact_url": CONTACT_PAGE,
         }, EDIT_PATH)}
         topics = self.content.topics

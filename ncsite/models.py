@@ -118,6 +118,11 @@ class NewsletterIssue:
     def url(self) -> str:
         return f"newsletter/{self.slug}/"
 
+    @property
+    def sort_key(self) -> tuple[dt.date, dt.time, str]:
+        """Oldest first: by date, then time (none counts as midnight), then file name."""
+        return (self.date.date, self.date.time or dt.time(0), self.slug)
+
 
 @dataclass(frozen=True)
 class Contact:
@@ -197,6 +202,16 @@ class Content:
     clusters: tuple[Cluster, ...] = ()
     topics: tuple[Topic, ...] = ()
     pages: tuple[str, ...] = field(default=())  # other Markdown pages, as src paths under content/
+    # Lookups by id, made once with the content (derived, so not compared or shown).
+    _clusters: dict[str, Cluster] = field(init=False, repr=False, compare=False)
+    _topics: dict[str, Topic] = field(init=False, repr=False, compare=False)
+    _labs: dict[str, LivingLab] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # The documented way to set derived fields of a frozen dataclass.
+        object.__setattr__(self, "_clusters", {c.id: c for c in self.clusters})
+        object.__setattr__(self, "_topics", {t.id: t for t in self.topics})
+        object.__setattr__(self, "_labs", {lab.slug: lab for lab in self.livinglabs})
 
     def cluster(self, cid: str) -> Cluster:
         return self._clusters[cid]
@@ -206,18 +221,6 @@ class Content:
 
     def livinglab(self, slug: str) -> LivingLab:
         return self._labs[slug]
-
-    @property
-    def _clusters(self) -> dict[str, Cluster]:
-        return _index(self, "clusters", "id")
-
-    @property
-    def _topics(self) -> dict[str, Topic]:
-        return _index(self, "topics", "id")
-
-    @property
-    def _labs(self) -> dict[str, LivingLab]:
-        return _index(self, "livinglabs", "slug")
 
 
 def events_of_cluster(events: Iterable[Event], cluster_id: str) -> list[Event]:
@@ -252,9 +255,3 @@ def predecessors_of(clusters: Iterable[Cluster]) -> dict[str, list[Cluster]]:
             out.setdefault(cluster.successor, []).append(cluster)
     return out
 
-
-def _index(content: Content, name: str, key: str) -> dict:
-    cache = content.__dict__.setdefault("_indexes", {})
-    if name not in cache:
-        cache[name] = {getattr(item, key): item for item in getattr(content, name)}
-    return cache[name]

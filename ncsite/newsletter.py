@@ -8,17 +8,12 @@ from itertools import groupby
 from .feature import Alternate, Feature, GeneratedPage, Output, PageView
 from .feed import FEED_PATH, FEED_TYPE, newsletter_feed
 from .models import NewsletterIssue
-
-SUBSCRIBE_PAGE = "subscribe.md"
-
-
-def _newest_first(issue: NewsletterIssue):
-    return (issue.date.date, issue.date.time or dt.time(0), issue.slug)
+from .paths import NEWSLETTER_INDEX, SUBSCRIBE_PAGE
 
 
 def published(issues, today: dt.date) -> list[NewsletterIssue]:
     """Issues dated today or earlier, newest first; later ones wait for a later build."""
-    return sorted((i for i in issues if i.date.date <= today), key=_newest_first, reverse=True)
+    return sorted((i for i in issues if i.date.date <= today), key=lambda i: i.sort_key, reverse=True)
 
 
 def by_year(issues: list[NewsletterIssue]) -> list[tuple[int, list[NewsletterIssue]]]:
@@ -46,7 +41,7 @@ class NewsletterFeature(Feature):
         return self.settings.absolute(FEED_PATH)
 
     def pages(self):
-        yield GeneratedPage("newsletter/index.md", "Newsletter", "newsletter.html", edit_path="overrides/newsletter.html",
+        yield GeneratedPage(NEWSLETTER_INDEX, "Newsletter", "newsletter.html", edit_path="overrides/newsletter.html",
                             description="The Northern Connections newsletter archive.")
         yield GeneratedPage(SUBSCRIBE_PAGE, "Subscribe", "subscribe.html", edit_path="overrides/subscribe.html",
                             description="Follow the Northern Connections newsletter in a feed reader "
@@ -60,7 +55,7 @@ class NewsletterFeature(Feature):
 
     def views(self):
         views = {
-            "newsletter/index.md": PageView("newsletter.html", {"years": by_year(self.issues), "feed_path": FEED_PATH},
+            NEWSLETTER_INDEX: PageView("newsletter.html", {"years": by_year(self.issues), "feed_path": FEED_PATH},
                                             "overrides/newsletter.html"),
             SUBSCRIBE_PAGE: PageView("subscribe.html", {"feed_url": self.feed_url}, "overrides/subscribe.html"),
         }

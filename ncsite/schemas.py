@@ -1,6 +1,6 @@
 """JSON Schemas for editors, generated from the field specs in fields.py.
 
-`python -m ncsite schemas` writes them to schemas/; a test fails when the
+`ncsite schemas` writes them to schemas/; a test fails when the
 committed files differ from what this module generates, so the schemas and
 the checks of `make check` cannot drift apart.
 

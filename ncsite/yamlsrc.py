@@ -18,7 +18,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
+import frontmatter
 import yaml
 from yaml.constructor import SafeConstructor
 from yaml.resolver import BaseResolver
@@ -96,8 +98,9 @@ class _Constructor(SafeConstructor):
             data.lines.append(item.start_mark.line + 1)
 
 
-_Constructor.add_constructor("tag:yaml.org,2002:map", _Constructor.construct_yaml_map)
-_Constructor.add_constructor("tag:yaml.org,2002:seq", _Constructor.construct_yaml_seq)
+# (the stubs type constructors for loaders only, not for a constructor mixin)
+_Constructor.add_constructor("tag:yaml.org,2002:map", _Constructor.construct_yaml_map)  # type: ignore[type-var]
+_Constructor.add_constructor("tag:yaml.org,2002:seq", _Constructor.construct_yaml_seq)  # type: ignore[type-var]
 
 
 class PartnerLoader(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser,
@@ -112,15 +115,17 @@ class PartnerLoader(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser
 
 
 if getattr(yaml, "__with_libyaml__", False):
-    class FastPartnerLoader(yaml.cyaml.CParser, _Constructor, _Resolver):
+    from yaml._yaml import CParser
+
+    class FastPartnerLoader(CParser, _Constructor, _Resolver):
         """The same loader on libyaml's parser (several times faster; the same nodes and marks)."""
 
         def __init__(self, stream):
-            yaml.cyaml.CParser.__init__(self, stream)
+            CParser.__init__(self, stream)
             _Constructor.__init__(self)
             _Resolver.__init__(self)
 else:  # pragma: no cover - PyYAML built without libyaml
-    FastPartnerLoader = PartnerLoader
+    FastPartnerLoader = PartnerLoader  # type: ignore[misc,assignment]
 
 
 @dataclass(frozen=True)
@@ -210,25 +215,62 @@ class Document:
     body_line: int
 
 
-_FENCE = re.compile(r"^---[ \t]*$")
+class PartnerYAMLHandler(frontmatter.YAMLHandler):
+    """python-frontmatter's YAML handler with the project's rules.
+
+    - the fence is a line of exactly three dashes (`----` is a horizontal rule),
+      and the file must open with one;
+    - the front matter is read with `PartnerLoader` (see the module's docstring),
+      with line numbers of the file: `split` keeps the newline that ends the
+      opening fence, so the first field is on line 2, as in the file.
+
+    `load` raises `FrontMatterFault` where the YAML cannot be read.
+    """
+
+    FM_BOUNDARY = re.compile(r"^---[ \t]*\r?$", re.MULTILINE)
+
+    def load(self, fm: str, first_line: int = 1, **kwargs: object) -> Any:  # type: ignore[override]
+        data, fault = parse(fm, first_line)
+        if fault:
+            raise FrontMatterFault(fault)
+        return data
+
+
+class FrontMatterFault(ValueError):
+    """Front matter that cannot be read, as a YamlFault."""
+
+    def __init__(self, fault: YamlFault):
+        super().__init__(fault.message)
+        self.fault = fault
+
+
+HANDLER = PartnerYAMLHandler()
 
 
 def split_front_matter(text: str) -> Document | YamlFault:
-    """Split `---`-fenced front matter from the body.
+    """Split `---`-fenced front matter from the body (with python-frontmatter's handler).
 
     Returns a YamlFault when the file does not open with front matter or the
     closing fence is missing: MkDocs would silently treat such a file as plain
     Markdown, losing every field.
     """
-    lines = text.splitlines(keepends=True)
-    if not lines or not _FENCE.match(lines[0].rstrip("\r\n")):
+    if not HANDLER.detect(text):
         return YamlFault(1, "the file does not start with front matter (a line with three dashes: ---)")
-    for index in range(1, len(lines)):
-        if _FENCE.match(lines[index].rstrip("\r\n")):
-            return Document(
-                front_matter="".join(lines[1:index]),
-                body="".join(lines[index + 1:]),
-                front_matter_line=2,
-                body_line=index + 2,
-            )
-    return YamlFault(1, "the front matter is not closed: add a line with three dashes (---) after the last field")
+    try:
+        fm, content = HANDLER.split(text)
+    except ValueError:
+        return YamlFault(1, "the front matter is not closed: add a line with three dashes (---) after the last field")
+    return Document(
+        front_matter=fm.removeprefix("\n"),
+        body=content.removeprefix("\n"),
+        front_matter_line=2,
+        body_line=fm.count("\n") + 2,
+    )
+
+
+def load_front_matter(doc: Document) -> tuple[Any, YamlFault | None]:
+    """The front matter's data, through the handler; returns (data, None) or (None, YamlFault)."""
+    try:
+        return HANDLER.load(doc.front_matter, first_line=doc.front_matter_line), None
+    except FrontMatterFault as err:
+        return None, err.fault

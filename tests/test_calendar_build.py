@@ -355,7 +355,7 @@ def test_events_that_ended_after_the_build_leave_upcoming(browser, big_site, big
         context = browser.new_context(viewport={"width": 1280, "height": 900})
         page = context.new_page()
         errors = []
-        page.on("pageerror", lambda err: errors.append(str(err)))
+        page.on("pageerror", lambda err, errors=errors: errors.append(str(err)))
         page.clock.install(time=clock)
         page.goto(big_url + "events/")
         coming = upcoming_slugs(page)

@@ -33,7 +33,7 @@ def test_core_package_imports_nothing_from_mkdocs():
         for node in ast.walk(tree):
             names = [a.name for a in node.names] if isinstance(node, ast.Import) else \
                 [node.module or ""] if isinstance(node, ast.ImportFrom) else []
-            assert not any(n == "mkdocs" or n.startswith("mkdocs.") or n.startswith("material") for n in names), path
+            assert not any(n == "mkdocs" or n.startswith(("mkdocs.", "material")) for n in names), path
 
 
 def test_every_content_file_becomes_a_page(built_site):

@@ -62,7 +62,7 @@ def check_links(site: Path, site_url: str):
     broken, external = [], []
     for rel, page in parsed.items():
         page_url = urljoin(BASE, rel)
-        for tag, url in page.urls:
+        for _tag, url in page.urls:
             parts = urlsplit(url)
             if url.startswith(site_url):
                 resolved = urljoin(BASE, url[len(site_url):])

@@ -1,0 +1,21 @@
+"""Facts the core holds once: what the build generates is what the loader reserves."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from ncsite import Build, Settings
+from ncsite.paths import GENERATED_INDEXES
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_the_pages_the_build_makes_are_the_ones_partners_cannot_write():
+    build = Build(Settings(root=ROOT, site_url="https://example.org/site/",
+                           now=dt.datetime(2026, 11, 23, 12, tzinfo=dt.timezone.utc)))
+    assert build.ok, build.problems
+    made = {page.src_uri for page in build.pages()}
+    cluster_pages = {f"matchpoint/{c.id}.md" for c in build.content.clusters}  # refused by id (load.py)
+    assert cluster_pages <= made
+    assert made - cluster_pages == set(GENERATED_INDEXES)
