@@ -144,4 +144,4 @@ def test_record_reports_unknown_and_missing_fields():
     assert [(p.field, p.line, p.message) for p in ctx.problems] == [
         ("titel", 1, "this field is unknown"), ("id", 1, "this required field is missing"),
         ("label", 1, "this required field is missing")]
-    assert ctx.problems[0].hint == "allowed fields: id, label"
+    assert ctx.problems[0].hint == "allowed fields: id, label, group"
