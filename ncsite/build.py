@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from .csp import Policy
 from .feature import Alternate, Feature, GeneratedPage, Output, PageView, Settings
 from .features import FEATURES
 from .load import Sources, load_content
@@ -26,6 +27,7 @@ class Build:
         self.content, self.problems = load_content(
             Sources(settings.root, settings.docs_dir, settings.data_dir, settings.timezone))
         self.rendered: dict[str, str] = {}
+        self.policy = Policy(allow_inline_scripts=settings.preview)
         self._needs_html: set[str] = set()
         if self.problems:
             self.features: list[Feature] = []
