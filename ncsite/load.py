@@ -8,11 +8,14 @@ Nothing here knows about MkDocs: it takes the project root and returns a
 from __future__ import annotations
 
 import datetime as dt
+import posixpath
 import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from urllib.parse import unquote, urlsplit
 
 from . import fields as F
+from . import markup
 from .models import Cluster, Contact, Content, Event, LivingLab, Location, NewsletterIssue, Topic
 from .problems import Problem
 from .text import first_paragraph
@@ -23,6 +26,16 @@ GENERATED_INDEXES = ("events/index.md", "livinglabs/index.md", "newsletter/index
                      "subscribe.md")
 RESERVED_EVENT_SLUGS = ("calendar",)  # events/calendar.ics is the feed (ncsite.ical)
 TEMPLATE_HINT = "copy the template for this kind of file from CONTRIBUTING.md"
+# MkDocs reads these as pages too, but the site's sections and the nav take only .md files.
+OTHER_MARKDOWN = (".markdown", ".mdown", ".mkdn", ".mkd", ".mdwn", ".mdtext", ".mdtxt")
+# Files in content/ that are not pages are published as they are: only images and documents.
+ASSET_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".svg", ".pdf")
+
+
+def unsafe_or_external(target: str) -> bool:
+    """A link with a scheme (https:, mailto:, javascript: ...) or to another host: not a file of the site."""
+    parts = urlsplit(target)
+    return bool(parts.scheme or parts.netloc or target.startswith("//"))
 
 
 @dataclass(frozen=True)
@@ -49,6 +62,9 @@ class _Loader:
         # Ids written in the data files, valid entries or not: an entry with a
         # problem of its own must not also be reported as missing wherever it is named.
         self.declared: dict[str, set[str]] = {"clusters": set(), "topics": set()}
+        # Markdown bodies by page (src path under docs_dir) and where each file links, checked once all is read.
+        self.bodies: dict[str, str] = {}
+        self.links: list[tuple[str, str, markup.Link]] = []
 
     def ctx(self, file: str) -> F.Context:
         return F.Context(file, self.problems, self.references)
@@ -101,6 +117,7 @@ class _Loader:
         if isinstance(doc, YamlFault):
             self.problem(rel, doc.message, TEMPLATE_HINT, line=doc.line)
             return None
+        self.body(path, doc.body, doc.body_line)
         data, fault = parse(doc.front_matter, doc.front_matter_line)
         if fault:
             self._yaml_fault(rel, fault, text)
@@ -235,20 +252,101 @@ class _Loader:
                 out.append((clean, raw))
         return out
 
+    def body(self, path: Path, text: str, first_line: int):
+        """A page's Markdown text: nothing in it may run script; its links are checked later."""
+        rel = self.sources.rel(path)
+        for finding in markup.check_body(text, first_line):
+            self.problem(rel, finding.message, finding.hint, line=finding.line)
+        src = path.relative_to(self.sources.root / self.sources.docs_dir).as_posix()
+        self.bodies[src] = text
+        self.links.extend((rel, src, link) for link in markup.links(text, first_line))
+
     def page(self, path: Path):
         """An ordinary page: its front matter, if any, must at least be readable."""
         text = self.read_text(path)
-        if text is None or not text.startswith("---"):
+        if text is None:
             return
-        doc = split_front_matter(text)
-        if isinstance(doc, YamlFault):
-            return  # a leading horizontal rule, not front matter
+        doc = split_front_matter(text) if text.startswith("---") else None
+        if not isinstance(doc, Document):  # no front matter, or a leading horizontal rule
+            self.body(path, text, 1)
+            return
+        self.body(path, doc.body, doc.body_line)
         data, fault = parse(doc.front_matter, doc.front_matter_line)
         if fault:
             self._yaml_fault(self.sources.rel(path), fault, text)
         elif data is not None and not isinstance(data, dict):
             self.problem(self.sources.rel(path), "the front matter must be fields ('name: value' lines)",
                          line=doc.front_matter_line)
+
+    # -- files and links -----------------------------------------------------
+
+    def other_file(self, path: Path, src: PurePosixPath) -> bool:
+        """A file in docs_dir that is not a .md page: True if it is published as it is (an image, a PDF)."""
+        rel = self.sources.rel(path)
+        suffix = src.suffix.lower()
+        if suffix in OTHER_MARKDOWN or (suffix == ".md" and src.suffix != ".md"):
+            self.problem(rel, f'the file "{src.name}" will not become a page: pages end in ".md"',
+                         f'rename it to "{src.stem}.md"')
+        elif suffix == ".svg":
+            for finding in markup.check_svg(path.read_bytes()):
+                self.problem(rel, finding.message, finding.hint, line=finding.line)
+            return True
+        elif suffix in ASSET_SUFFIXES:
+            return True
+        else:
+            hint = ("write the page as Markdown in a .md file (copy the template for its kind from CONTRIBUTING.md), "
+                    "or remove the file; besides pages, content/ holds only images (png, jpg, gif, webp, svg) and PDF files")
+            self.problem(rel, f'the file "{src.name}" will not become a page', hint)
+        return False
+
+    def check_links(self, pages: set[str], files: set[str], generated: set[str]):
+        """Every Markdown link and image of every page leads to a page, an anchor or a file that exists."""
+        for rel, src, link in self.links:
+            target = link.target
+            if not target or unsafe_or_external(target):
+                continue
+            here = PurePosixPath(src).parent
+            path, _, anchor = unquote(target).partition("#")
+            problem = lambda message, hint: self.problem(rel, message, hint, line=link.line)  # noqa: E731
+            if path.startswith("/"):
+                problem(f'the link "{target}" starts with "/"',
+                        "write it relative to this file, e.g. \"../events/index.md\" from a page in content/events/")
+                continue
+            resolved = posixpath.normpath((here / path).as_posix()) if path else src
+            if resolved.startswith("../"):
+                problem(f'the link "{target}" leads outside {self.sources.docs_dir}/',
+                        f"link only to pages and files in {self.sources.docs_dir}/, or use a full https:// address")
+                continue
+            if link.image or not resolved.endswith(".md") and PurePosixPath(resolved).suffix:
+                if resolved not in files:
+                    what = "image" if link.image else "file"
+                    guess = F.did_you_mean(resolved, files)
+                    problem(f'the {what} "{target}" does not exist',
+                            (f'did you mean "{posixpath.relpath(guess, here.as_posix())}"? ' if guess else "")
+                            + f"put the {what} in {self.sources.docs_dir}/ and write its path relative to this file")
+                continue
+            if not resolved.endswith(".md"):
+                for page in (resolved.rstrip("/") + "/index.md", resolved.rstrip("/") + ".md"):
+                    if page in pages or page in generated:
+                        problem(f'the link "{target}" is a web address, not a page file',
+                                f'link to the page\'s file: "{posixpath.relpath(page, here.as_posix())}"')
+                        break
+                else:
+                    problem(f'the link "{target}" leads to no page', "link to the .md file of a page that exists")
+                continue
+            if resolved not in pages and resolved not in generated:
+                guess = F.did_you_mean(resolved, pages | generated)
+                problem(f'the link "{target}" leads to no page',
+                        (f'did you mean "{posixpath.relpath(guess, here.as_posix())}"? ' if guess else "")
+                        + "write the file name of an existing page, relative to this file")
+                continue
+            if anchor and resolved in self.bodies and not anchor.startswith(("fn:", "fnref:")):
+                known = markup.anchors(self.bodies[resolved])
+                if anchor not in known:
+                    guess = F.did_you_mean(anchor, known)
+                    problem(f'the page "{resolved}" has no heading with the anchor "#{anchor}"',
+                            (f'did you mean "#{guess}"? ' if guess else "")
+                            + "anchors are the heading's words in lowercase, joined by hyphens")
 
     # -- cross references ----------------------------------------------------
 
@@ -276,9 +374,18 @@ def load_content(sources: Sources) -> tuple[Content, list[Problem]]:
     readers = {"events": (loader.event, events), "livinglabs": (loader.livinglab, labs),
                "newsletter": (loader.newsletter_issue, issues)}
     cluster_ids = {c.id for c in clusters}
-    for path in sorted(docs.rglob("*.md")):
+    files: set[str] = set()
+    md_pages: set[str] = set()
+    for path in sorted(docs.rglob("*")):
         src = PurePosixPath(path.relative_to(docs).as_posix())
         rel = sources.rel(path)
+        if any(part.startswith(".") for part in src.parts) or not path.is_file():
+            continue  # MkDocs leaves out hidden files and folders
+        if src.suffix != ".md":
+            if loader.other_file(path, src):
+                files.add(src.as_posix())
+            continue
+        md_pages.add(src.as_posix())
         if src.as_posix() in GENERATED_INDEXES:
             loader.problem(rel, "this page is made by the build and cannot be a file",
                            "remove the file; put its text in the matching template under overrides/ instead")
@@ -306,6 +413,8 @@ def load_content(sources: Sources) -> tuple[Content, list[Problem]]:
     # A living lab that failed validation still exists: do not report its references twice.
     ids["livinglab"] |= {p.stem for p in (docs / "livinglabs").glob("*.md")}
     loader.resolve(ids)
+    generated = set(GENERATED_INDEXES) | {f"matchpoint/{cid}.md" for cid in ids["cluster"]}
+    loader.check_links(md_pages, files, generated)
     content = Content(
         events=tuple(sorted(events, key=lambda e: e.sort_key)),
         livinglabs=tuple(sorted(labs, key=lambda lab: lab.slug)),
