@@ -16,9 +16,11 @@ from urllib.parse import unquote, urlsplit
 
 from . import fields as F
 from . import markup
+from .examples import BODY_HINT, read_templates
+from .dates import build_now, country_timezone
 from .models import Cluster, Contact, Content, Event, LivingLab, Location, NewsletterIssue, Topic
 from .problems import Problem
-from .text import first_paragraph
+from .text import first_paragraph, slug_hint
 from .yamlsrc import Document, LineDict, LineList, YamlFault, explain, parse, split_front_matter
 
 NEWSLETTER_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})-[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -30,6 +32,12 @@ TEMPLATE_HINT = "copy the template for this kind of file from CONTRIBUTING.md"
 OTHER_MARKDOWN = (".markdown", ".mdown", ".mkdn", ".mkd", ".mdwn", ".mdtext", ".mdtxt")
 # Files in content/ that are not pages are published as they are: only images and documents.
 ASSET_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".svg", ".pdf")
+
+
+def exists(when, timezone: str) -> bool:
+    """Whether a local time happens in the zone (not skipped when the clocks go forward)."""
+    local = when.local(timezone)
+    return local.astimezone(dt.timezone.utc).astimezone(local.tzinfo).replace(tzinfo=None) == local.replace(tzinfo=None)
 
 
 def unsafe_or_external(target: str) -> bool:
@@ -46,6 +54,7 @@ class Sources:
     docs_dir: str = "content"
     data_dir: str = "data"
     timezone: str = "Europe/Copenhagen"
+    today: dt.date | None = None  # the build's date; default: today (SOURCE_DATE_EPOCH honoured)
 
     def rel(self, path: Path) -> str:
         try:
@@ -65,9 +74,15 @@ class _Loader:
         # Markdown bodies by page (src path under docs_dir) and where each file links, checked once all is read.
         self.bodies: dict[str, str] = {}
         self.links: list[tuple[str, str, markup.Link]] = []
+        self.samples = read_templates(sources.root / "templates")
+        self.today = sources.today or build_now().date()
+        # Data files that could not be read: references to their ids are not checked (no follow-on errors).
+        self.unreadable: set[str] = set()
+        self.zones: dict[str, str | None] = {}  # the time zone of each country named, once per load
 
-    def ctx(self, file: str) -> F.Context:
-        return F.Context(file, self.problems, self.references)
+    def ctx(self, file: str, spec: F.Record | None = None) -> F.Context:
+        examples = self.samples.for_spec(spec) if spec is not None else {}
+        return F.Context(file, self.problems, self.references, examples=examples, today=self.today)
 
     def problem(self, file, message, hint=None, field=None, line=None):
         self.problems.append(Problem(file, line, field, message, hint))
@@ -138,7 +153,14 @@ class _Loader:
         if loaded is None:
             return None
         data, doc = loaded
-        clean = spec.check(data, self.ctx(self.sources.rel(path)))
+        rel = self.sources.rel(path)
+        clean = spec.check(data, self.ctx(rel, spec))
+        sample = self.samples.in_body(spec, doc.body, doc.body_line)
+        if sample:
+            line, text = sample
+            shown = text if len(text) <= 50 else text[:49] + "…"
+            self.problem(rel, f'the text still holds the template\'s example ("{shown}")', BODY_HINT, line=line)
+            return None
         if clean is F.INVALID:
             return None
         body = doc.body.strip("\n")
@@ -148,7 +170,7 @@ class _Loader:
     def slug_of(self, path: Path) -> str | None:
         slug = path.stem
         if not F.SLUG.match(slug):
-            better = re.sub(r"[^a-z0-9]+", "-", slug.lower()).strip("-")
+            better = slug_hint(slug, "my-event")
             self.problem(self.sources.rel(path), f'the file name "{path.name}" cannot be a web address',
                          f'rename it to "{better}.md": lowercase letters, digits and hyphens only')
             return None
@@ -166,9 +188,27 @@ class _Loader:
                          f'rename it, e.g. to "{clean["start"].iso}-{slug}.md"')
             return None
         location = clean.pop("location", None)
-        return Event(slug=slug, source=rel, body=body,
-                     timezone=clean.pop("timezone", self.sources.timezone),
+        timezone, timezone_from = clean.pop("timezone", None), "event"
+        if timezone is None:
+            country = (location or {}).get("country")
+            timezone, timezone_from = self.country_timezone(country), "country"
+            if timezone is None:
+                timezone, timezone_from = self.sources.timezone, "site"
+        for key in ("start", "end"):
+            when = clean.get(key)
+            if when is not None and when.time is not None and not exists(when, timezone):
+                self.problem(rel, f'the time "{when}" does not exist in {timezone}: the clocks are put forward that night',
+                             "write the time as the clocks show it, an hour later", field=key, line=data.line_of(key))
+                return None
+        return Event(slug=slug, source=rel, body=body, timezone=timezone, timezone_from=timezone_from,
                      location=Location(**location) if location else None, **clean)
+
+    def country_timezone(self, country: str | None) -> str | None:
+        if country is None:
+            return None
+        if country not in self.zones:
+            self.zones[country] = country_timezone(country)
+        return self.zones[country]
 
     def livinglab(self, path: Path) -> LivingLab | None:
         slug = self.slug_of(path)
@@ -219,8 +259,11 @@ class _Loader:
         rel = self.sources.rel(path)
         data = self.yaml_file(path)
         if data is None:
+            if path.exists():
+                self.unreadable.add(key)
             return []
         if not isinstance(data, dict) or key not in data:
+            self.unreadable.add(key)
             self.problem(rel, f'the file must start with "{key}:" followed by a list of entries',
                          f"see the example at the top of {TEMPLATE_HINT.split(' from ')[-1]}", line=1)
             return []
@@ -230,6 +273,7 @@ class _Loader:
                              field=other, line=data.line_of(other))
         items = data[key]
         if not isinstance(items, list):
+            self.unreadable.add(key)
             self.problem(rel, f"expected a list of entries, found {F.describe(items)}",
                          "start each entry with '- id: ...'", field=key, line=data.line_of(key))
             return []
@@ -238,7 +282,7 @@ class _Loader:
         for index, raw in enumerate(items):
             line = items.line_of(index) if isinstance(items, LineList) else None
             label = raw.get("id") if isinstance(raw, dict) and isinstance(raw.get("id"), str) else str(index + 1)
-            clean = spec.check(raw, self.ctx(rel).at(f"{key}[{label}]", line))
+            clean = spec.check(raw, self.ctx(rel, spec).at(f"{key}[{label}]", line))
             if isinstance(raw, dict) and isinstance(raw.get("id"), str):
                 ident = raw["id"]
                 self.declared[key].add(ident)
@@ -350,13 +394,25 @@ class _Loader:
 
     # -- cross references ----------------------------------------------------
 
-    def resolve(self, content_ids: dict[str, set[str]]):
+    def resolve(self, content_ids: dict[str, set[str]], names: dict[str, dict[str, str]]):
+        """Every id named exists; `names` maps each kind's labels or names (casefolded) to ids, for the fix."""
         where = {"cluster": "data/clusters.yaml", "topic": "data/topics.yaml", "livinglab": "content/livinglabs/"}
+        files = {"cluster": "clusters", "topic": "topics"}
         for ref in self.references:
             known = content_ids[ref.kind]
             if ref.id in known:
                 continue
-            guess = F.did_you_mean(ref.id, known)
+            by_name = names.get(ref.kind, {})
+            named = by_name.get(" ".join(ref.id.split()).casefold()) or by_name.get(slug_hint(ref.id))
+            if not ref.id_form:
+                hint = (f'write "{named}" (the id of "{ref.id}")' if named
+                        else f"write the id exactly as in {where[ref.kind]} (lowercase, hyphens)")
+                self.problem(ref.file, f"{F.describe(ref.id)} is not a {ref.kind.replace('livinglab', 'living lab')} id",
+                             hint, field=ref.field, line=ref.line)
+                continue
+            if files.get(ref.kind) in self.unreadable:
+                continue  # the file could not be read: its own problem is reported, not one per mention
+            guess = named or F.did_you_mean(ref.id, known)
             hint = f'did you mean "{guess}"? ' if guess else ""
             hint += f"use an id that exists in {where[ref.kind]}" + (
                 ", or add the new topic there first" if ref.kind == "topic" else "")
@@ -412,7 +468,13 @@ def load_content(sources: Sources) -> tuple[Content, list[Problem]]:
            "livinglab": {lab.slug for lab in labs}}
     # A living lab that failed validation still exists: do not report its references twice.
     ids["livinglab"] |= {p.stem for p in (docs / "livinglabs").glob("*.md")}
-    loader.resolve(ids)
+    names = {"topic": {}, "cluster": {}, "livinglab": {}}
+    for kind, items in (("topic", [(t.label, t.id) for t in topics]), ("cluster", [(c.name, c.id) for c in clusters]),
+                        ("livinglab", [(lab.title, lab.slug) for lab in labs])):
+        for name, ident in items:
+            names[kind][" ".join(name.split()).casefold()] = ident
+            names[kind].setdefault(slug_hint(name), ident)
+    loader.resolve(ids, names)
     generated = set(GENERATED_INDEXES) | {f"matchpoint/{cid}.md" for cid in ids["cluster"]}
     loader.check_links(md_pages, files, generated)
     content = Content(
