@@ -21,10 +21,16 @@ from ncsite.dates import build_now
 
 log = get_plugin_logger("ncsite")
 KEY = "ncsite_build"
+# The command this process runs ("build" or "serve"): a fact of the process, not of one build.
+_PROCESS: dict[str, str] = {}
 
 
 def _build(config) -> Build:
     return config[KEY]
+
+
+def on_startup(command, dirty):
+    _PROCESS["command"] = command
 
 
 def on_config(config):
@@ -44,6 +50,7 @@ def on_config(config):
         language=config.theme.get("language", "en"),
         newsletter_feed_items=feed_items,
         edit_base=_edit_base(config),
+        preview=_PROCESS.get("command") == "serve",
     )
     build = Build(settings)
     if not build.ok:
@@ -105,6 +112,17 @@ def on_page_context(context, page, config, nav):
     if view is not None:
         context.update(view.context)
     return context
+
+
+def on_post_page(output, page, config):
+    return _build(config).policy.apply(output)
+
+
+def on_post_template(output_content, template_name, config):
+    # 404.html and other theme pages are rendered without on_post_page.
+    if template_name.endswith(".html"):
+        return _build(config).policy.apply(output_content)
+    return output_content
 
 
 def on_serve(server, config, builder):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from .csp import Policy
 from .feature import Alternate, Feature, GeneratedPage, Output, PageView, Settings
 from .features import FEATURES
 from .load import Sources, load_content
@@ -24,8 +25,9 @@ class Build:
     def __init__(self, settings: Settings, features: list[type[Feature]] | None = None):
         self.settings = settings
         self.content, self.problems = load_content(
-            Sources(settings.root, settings.docs_dir, settings.data_dir, settings.timezone))
+            Sources(settings.root, settings.docs_dir, settings.data_dir, settings.timezone, settings.today))
         self.rendered: dict[str, str] = {}
+        self.policy = Policy(allow_inline_scripts=settings.preview)
         self._needs_html: set[str] = set()
         if self.problems:
             self.features: list[Feature] = []

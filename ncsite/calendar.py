@@ -130,9 +130,14 @@ def event_when(event: Event) -> str:
 
 
 def zone_text(event: Event) -> str:
-    """The time zone, spelled out: "Europe/Copenhagen (CEST, UTC+02:00)"."""
+    """The time zone, spelled out: "Europe/Copenhagen (CEST, UTC+02:00)", and where it comes from when not given."""
     offset = event.starts_at.strftime("%z")
-    return f"{event.timezone} ({zone_abbreviation(event)}, UTC{offset[:3]}:{offset[3:]})"
+    text = f"{event.timezone} ({zone_abbreviation(event)}, UTC{offset[:3]}:{offset[3:]})"
+    if event.timezone_from == "country" and event.location and event.location.country_name:
+        text += f", the time zone of {event.location.country_name}"
+    elif event.timezone_from == "site":
+        text += ", the site's time zone"
+    return text
 
 
 def event_datetime(event: Event) -> str:

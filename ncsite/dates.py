@@ -8,6 +8,7 @@ serialises as the month.
 from __future__ import annotations
 
 import datetime as dt
+import importlib.resources
 import os
 import re
 from dataclasses import dataclass
@@ -108,3 +109,19 @@ def build_now(environ=os.environ) -> dt.datetime:
     if epoch:
         return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc)
     return dt.datetime.now(dt.timezone.utc)
+
+
+def country_timezone(code: str) -> str | None:
+    """The time zone of a country that keeps one clock (DE -> Europe/Berlin), None for one that keeps several.
+
+    From the IANA zone.tab of the pinned tzdata package; zones of one country that
+    give the same offset all year (Europe/Berlin and Europe/Busingen) count as one,
+    and the first listed, the country's main zone, is taken.
+    """
+    table = importlib.resources.files("tzdata").joinpath("zoneinfo", "zone.tab").read_text(encoding="utf-8")
+    zones = [line.split("\t")[2] for line in table.splitlines() if line.startswith(code + "\t")]
+    if not zones:
+        return None
+    moments = [dt.datetime(2024, month, 15, 12, tzinfo=dt.timezone.utc) for month in range(1, 13)]
+    clocks = {tuple(m.astimezone(ZoneInfo(zone)).utcoffset() for m in moments) for zone in zones}
+    return zones[0] if len(clocks) == 1 else None

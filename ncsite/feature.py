@@ -29,6 +29,7 @@ class Settings:
     language: str = "en"
     newsletter_feed_items: int = 50  # how many issues the RSS feed holds (mkdocs.yml: extra.newsletter_feed_items)
     edit_base: str | None = None  # repository URL that project-relative paths are appended to, for edit links
+    preview: bool = False  # `mkdocs serve`: its live-reload script is inline and changes on every request
 
     @property
     def today(self) -> dt.date:

@@ -14,6 +14,8 @@ import importlib.resources
 import re
 import zoneinfo
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
+from dataclasses import replace as dataclass_replace
 from functools import cached_property
 from typing import Any
 from urllib.parse import urlsplit
@@ -21,6 +23,7 @@ from urllib.parse import urlsplit
 from .countries import COUNTRIES
 from .dates import DAY, FORM_TEXT, MONTH, TIME, parse_when
 from .problems import Problem
+from .text import slug_hint
 from .yamlsrc import LineDict, LineList
 
 
@@ -33,11 +36,6 @@ INVALID = _Invalid()
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 EMAIL = re.compile(r"""^[^@\s<>"']+@[^@\s<>"']+\.[A-Za-z]{2,}$""")  # also a valid JavaScript regex (schemas)
-
-
-def slug_suggestion(text: str) -> str:
-    """The nearest valid id or file name: lowercase, runs of other characters as one hyphen."""
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
 def did_you_mean(value: str, choices, cutoff: float = 0.6) -> str | None:
@@ -71,6 +69,23 @@ class Reference:
     file: str
     field: str
     line: int | None
+    id_form: bool = True  # False: not written as an id (a label or name, say); reported with the id to write
+
+
+@dataclass(frozen=True)
+class Example:
+    """A template's sample value for one field: a partner must replace it before publishing."""
+
+    text: str  # as the template writes it
+    hint: str
+
+    @property
+    def lines(self) -> frozenset[str]:
+        return _lines(self.text)
+
+
+def _lines(value: Any) -> frozenset[str]:
+    return frozenset(" ".join(line.split()).casefold() for line in str(value).splitlines() if line.strip())
 
 
 @dataclass
@@ -82,9 +97,25 @@ class Context:
     references: list[Reference]
     field: str = ""
     line: int | None = None
+    # Template sample values by field path without list positions ("organisers", "clusters.address").
+    examples: dict[str, list[Example]] = dataclass_field(default_factory=dict)
+    today: dt.date | None = None  # the build's date, for what cannot be in the future
 
     def at(self, field: str, line: int | None) -> "Context":
-        return Context(self.file, self.problems, self.references, field, line)
+        return dataclass_replace(self, field=field, line=line)
+
+    def example(self, value: Any) -> Example | None:
+        """The template sample this value still holds (any of its lines), if any."""
+        if not self.examples or isinstance(value, (dict, list, bool)) or value is None:
+            return None
+        for example in self.examples.get(re.sub(r"\[[^\]]*\]", "", self.field), ()):
+            if _lines(value) & example.lines:
+                return example
+        return None
+
+    def fail_example(self, example: Example) -> _Invalid:
+        shown = " ".join(example.text.split())
+        return self.fail(f'still holds the template\'s example ("{shown}")', example.hint)
 
     def fail(self, message: str, hint: str | None = None) -> _Invalid:
         self.problems.append(Problem(self.file, self.line, self.field or None, message, hint))
@@ -94,6 +125,10 @@ class Context:
 class Kind:
     """How one field's value is checked and described."""
 
+    # Whether a template's value of this kind is a sample to replace (free text, ids, dates),
+    # not a default to keep (a choice, a country, true/false).
+    takes_examples = False
+
     def check(self, value: Any, ctx: Context) -> Any:
         raise NotImplementedError
 
@@ -102,6 +137,8 @@ class Kind:
 
 
 class Text(Kind):
+    takes_examples = True
+
     def check(self, value, ctx):
         if isinstance(value, bool) or not isinstance(value, (str, int, float)):
             return ctx.fail(f"expected text, found {describe(value)}",
@@ -129,10 +166,12 @@ class Choice(Kind):
 
 
 class Slug(Kind):
+    takes_examples = True
+
     def check(self, value, ctx):
         if isinstance(value, str) and SLUG.match(value):
             return value
-        suggestion = slug_suggestion(str(value)) or "my-cluster"
+        suggestion = slug_hint(str(value), "my-cluster")
         return ctx.fail(f"{describe(value)} is not a valid id",
                         f'use lowercase letters, digits and hyphens only, for example "{suggestion}"')
 
@@ -208,8 +247,14 @@ class Timezone(Kind):
         return {"enum": sorted(zones)}
 
 
+EARLIEST_YEAR = 1990  # no event or issue of the site is older
+YEARS_AHEAD = 10  # nor planned further ahead
+
+
 class WhenKind(Kind):
     """A date in one of the allowed forms (see dates.py)."""
+
+    takes_examples = True
 
     def __init__(self, forms=(MONTH, DAY, TIME)):
         self.forms = forms
@@ -218,6 +263,10 @@ class WhenKind(Kind):
         allowed = " or ".join(FORM_TEXT[f] for f in self.forms)
         if isinstance(value, str):
             when = parse_when(value, self.forms)
+            if when and when.date.year < EARLIEST_YEAR:
+                return ctx.fail(f'"{value}" is before {EARLIEST_YEAR}', "check the year: the site's events and issues are from 1990 on")
+            if when and ctx.today and when.date > ctx.today.replace(year=ctx.today.year + YEARS_AHEAD, day=min(ctx.today.day, 28)):
+                return ctx.fail(f'"{value}" is more than {YEARS_AHEAD} years ahead', "check the year")
             if when:
                 return when
             if parse_when(value):
@@ -231,13 +280,18 @@ class WhenKind(Kind):
         return ctx.fail(f"{describe(value)} is not a date", f'write {allowed} in quotes, for example "2017-06-12"')
 
     def schema(self):
-        patterns = {MONTH: r"\d{4}-\d{2}", DAY: r"\d{4}-\d{2}-\d{2}", TIME: r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}"}
+        # Years 1990-2099, months 01-12, days 01-31, hours 00-23, minutes 00-59 (the calendar itself is make check's).
+        year, month, day = r"(199\d|20\d\d)", r"(0[1-9]|1[0-2])", r"(0[1-9]|[12]\d|3[01])"
+        patterns = {MONTH: f"{year}-{month}", DAY: f"{year}-{month}-{day}",
+                    TIME: f"{year}-{month}-{day}[T ]([01]\\d|2[0-3]):[0-5]\\d"}
         return {"type": "string", "pattern": "^(" + "|".join(patterns[f] for f in self.forms) + ")$"}
 
 
 class Integer(Kind):
-    def __init__(self, minimum: int | None = None, maximum: int | None = None, example: str = "12"):
+    def __init__(self, minimum: int | None = None, maximum: int | None = None, example: str = "12",
+                 not_after_this_year: bool = False):
         self.minimum, self.maximum, self.example = minimum, maximum, example
+        self.not_after_this_year = not_after_this_year  # a year: not after the build's year
 
     def check(self, value, ctx):
         if isinstance(value, bool) or not isinstance(value, int):
@@ -245,6 +299,8 @@ class Integer(Kind):
                             f"write only the number, for example {self.example}; put any explanation in the matching _note field")
         if (self.minimum is not None and value < self.minimum) or (self.maximum is not None and value > self.maximum):
             return ctx.fail(f"{value} is out of range", f"write a number from {self.minimum} to {self.maximum}")
+        if self.not_after_this_year and ctx.today and value > ctx.today.year:
+            return ctx.fail(f"{value} is in the future", f"write the year it happened, {ctx.today.year} or earlier")
         return value
 
     def schema(self):
@@ -275,6 +331,10 @@ class Ref(Kind):
         self.kind = kind
 
     def check(self, value, ctx):
+        if isinstance(value, str) and value.strip() and not SLUG.match(value):
+            # Perhaps the label or name: reported once everything is read, with its id as the fix.
+            ctx.references.append(Reference(self.kind, value, ctx.file, ctx.field, ctx.line, id_form=False))
+            return INVALID
         if not isinstance(value, str) or not SLUG.match(value):
             return ctx.fail(f"{describe(value)} is not a {self.kind} id",
                             f"write the id exactly as in {self.WHERE[self.kind]} (lowercase, hyphens)")
@@ -296,7 +356,9 @@ class ListOf(Kind):
         clean = []
         for index, item in enumerate(value):
             line = value.line_of(index) if isinstance(value, LineList) else ctx.line
-            checked = self.item.check(item, ctx.at(f"{ctx.field}[{index + 1}]", line))
+            sub = ctx.at(f"{ctx.field}[{index + 1}]", line)
+            example = sub.example(item)
+            checked = sub.fail_example(example) if example else self.item.check(item, sub)
             if checked is not INVALID:
                 clean.append(checked)
         return tuple(clean)
@@ -348,7 +410,8 @@ class Record(Kind):
                     sub.fail("this required field is empty", f"fill in {spec.help}")
                     ok = False
             else:
-                checked = spec.kind.check(raw, sub)
+                example = sub.example(raw)
+                checked = sub.fail_example(example) if example else spec.kind.check(raw, sub)
                 ok = ok and checked is not INVALID
                 if checked is not INVALID:
                     clean[key] = checked
@@ -373,6 +436,25 @@ class Record(Kind):
             "required": [name for name, f in self.fields.items() if f.required],
             "additionalProperties": False,
         }
+
+
+def template_examples(spec: Record, data: dict, prefix: str = "") -> dict[str, list[Example]]:
+    """The sample values a template gives for `spec`'s fields, by field path (see Context.examples)."""
+    out: dict[str, list[Example]] = {}
+    for key, raw in data.items():
+        field = spec.fields.get(key)
+        if field is None or _is_empty(raw):
+            continue
+        kind, values = field.kind, [raw]
+        if isinstance(kind, Record) and isinstance(raw, dict):
+            out.update(template_examples(kind, raw, f"{prefix}{key}."))
+            continue
+        if isinstance(kind, ListOf) and isinstance(raw, list):
+            kind, values = kind.item, raw
+        if kind.takes_examples:
+            hint = f"replace it with {field.help}" + ("" if field.required else ", or delete the line")
+            out[prefix + key] = [Example(str(v), hint) for v in values if not _is_empty(v)]
+    return out
 
 
 def _or_nothing(schema: dict) -> dict:
@@ -549,7 +631,7 @@ CLUSTER = Record([
     Field("website", Url(), help="the website, starting with https://"),
     Field("contact", CONTACT, help="the contact person"),
     Field("contact_public", Boolean(), help="true to publish the contact person (default false)"),
-    Field("founded", Integer(1800, 2100, "2005"), help="the year founded"),
+    Field("founded", Integer(1800, 2100, "2005", not_after_this_year=True), help="the year founded"),
     Field("founded_note", Text(), help="more about the founding"),
     Field("members", Integer(0, 1_000_000, "75"), help="the number of members"),
     Field("members_note", Text(), help="more about the members"),

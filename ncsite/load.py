@@ -7,23 +7,45 @@ Nothing here knows about MkDocs: it takes the project root and returns a
 
 from __future__ import annotations
 
+import datetime as dt
+import posixpath
 import re
-from dataclasses import dataclass
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
+from urllib.parse import unquote, urlsplit
 
 from . import fields as F
-from .paths import GENERATED_INDEXES
+from . import markup
+from .dates import build_now, country_timezone
+from .examples import BODY_HINT, read_templates
 from .models import Cluster, Contact, Content, Event, LivingLab, Location, NewsletterIssue, Topic
+from .paths import GENERATED_INDEXES
 from .problems import Problem
-from .text import first_paragraph
+from .text import first_paragraph, slug_hint
 from .yamlsrc import (Document, LineDict, LineList, YamlFault, explain, load_front_matter, parse,
                       split_front_matter)
 
 NEWSLETTER_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})-[a-z0-9]+(?:-[a-z0-9]+)*$")
 RESERVED_EVENT_SLUGS = ("calendar",)  # events/calendar.ics is the feed (ncsite.ical)
 TEMPLATE_HINT = "copy the template for this kind of file from CONTRIBUTING.md"
+# MkDocs reads these as pages too, but the site's sections and the nav take only .md files.
+OTHER_MARKDOWN = (".markdown", ".mdown", ".mkdn", ".mkd", ".mdwn", ".mdtext", ".mdtxt")
+# Files in content/ that are not pages are published as they are: only images and documents.
+ASSET_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".svg", ".pdf")
+
+
+def exists(when, timezone: str) -> bool:
+    """Whether a local time happens in the zone (not skipped when the clocks go forward)."""
+    local = when.local(timezone)
+    return local.astimezone(dt.timezone.utc).astimezone(local.tzinfo).replace(tzinfo=None) == local.replace(tzinfo=None)
+
+
+def unsafe_or_external(target: str) -> bool:
+    """A link with a scheme (https:, mailto:, javascript: ...) or to another host: not a file of the site."""
+    parts = urlsplit(target)
+    return bool(parts.scheme or parts.netloc or target.startswith("//"))
 
 
 @dataclass(frozen=True)
@@ -34,6 +56,7 @@ class Sources:
     docs_dir: str = "content"
     data_dir: str = "data"
     timezone: str = "Europe/Copenhagen"
+    today: dt.date | None = None  # the build's date; default: today (SOURCE_DATE_EPOCH honoured)
 
     def rel(self, path: Path) -> str:
         try:
@@ -50,9 +73,18 @@ class _Loader:
         # Ids written in the data files, valid entries or not: an entry with a
         # problem of its own must not also be reported as missing wherever it is named.
         self.declared: dict[str, set[str]] = {"clusters": set(), "topics": set()}
+        # Markdown bodies by page (src path under docs_dir) and where each file links, checked once all is read.
+        self.bodies: dict[str, str] = {}
+        self.links: list[tuple[str, str, markup.Link]] = []
+        self.samples = read_templates(sources.root / "templates")
+        self.today = sources.today or build_now().date()
+        # Data files that could not be read: references to their ids are not checked (no follow-on errors).
+        self.unreadable: set[str] = set()
+        self.zones: dict[str, str | None] = {}  # the time zone of each country named, once per load
 
-    def ctx(self, file: str) -> F.Context:
-        return F.Context(file, self.problems, self.references)
+    def ctx(self, file: str, spec: F.Record | None = None) -> F.Context:
+        examples = self.samples.for_spec(spec) if spec is not None else {}
+        return F.Context(file, self.problems, self.references, examples=examples, today=self.today)
 
     def problem(self, file, message, hint=None, field=None, line=None):
         self.problems.append(Problem(file, line, field, message, hint))
@@ -102,6 +134,7 @@ class _Loader:
         if isinstance(doc, YamlFault):
             self.problem(rel, doc.message, TEMPLATE_HINT, line=doc.line)
             return None
+        self.body(path, doc.body, doc.body_line)
         data, fault = load_front_matter(doc)
         if fault:
             self._yaml_fault(rel, fault, text)
@@ -122,7 +155,14 @@ class _Loader:
         if loaded is None:
             return None
         data, doc = loaded
-        clean = spec.check(data, self.ctx(self.sources.rel(path)))
+        rel = self.sources.rel(path)
+        clean = spec.check(data, self.ctx(rel, spec))
+        sample = self.samples.in_body(spec, doc.body, doc.body_line)
+        if sample:
+            line, text = sample
+            shown = text if len(text) <= 50 else text[:49] + "…"
+            self.problem(rel, f'the text still holds the template\'s example ("{shown}")', BODY_HINT, line=line)
+            return None
         if clean is F.INVALID:
             return None
         body = doc.body.strip("\n")
@@ -132,7 +172,7 @@ class _Loader:
     def slug_of(self, path: Path) -> str | None:
         slug = path.stem
         if not F.SLUG.match(slug):
-            better = F.slug_suggestion(slug)
+            better = slug_hint(slug, "my-event")
             self.problem(self.sources.rel(path), f'the file name "{path.name}" cannot be a web address',
                          f'rename it to "{better}.md": lowercase letters, digits and hyphens only')
             return None
@@ -150,9 +190,27 @@ class _Loader:
                          f'rename it, e.g. to "{clean["start"].iso}-{slug}.md"')
             return None
         location = clean.pop("location", None)
-        return Event(slug=slug, source=rel, body=body,
-                     timezone=clean.pop("timezone", self.sources.timezone),
+        timezone, timezone_from = clean.pop("timezone", None), "event"
+        if timezone is None:
+            country = (location or {}).get("country")
+            timezone, timezone_from = self.country_timezone(country), "country"
+            if timezone is None:
+                timezone, timezone_from = self.sources.timezone, "site"
+        for key in ("start", "end"):
+            when = clean.get(key)
+            if when is not None and when.time is not None and not exists(when, timezone):
+                self.problem(rel, f'the time "{when}" does not exist in {timezone}: the clocks are put forward that night',
+                             "write the time as the clocks show it, an hour later", field=key, line=data.line_of(key))
+                return None
+        return Event(slug=slug, source=rel, body=body, timezone=timezone, timezone_from=timezone_from,
                      location=Location(**location) if location else None, **clean)
+
+    def country_timezone(self, country: str | None) -> str | None:
+        if country is None:
+            return None
+        if country not in self.zones:
+            self.zones[country] = country_timezone(country)
+        return self.zones[country]
 
     def livinglab(self, path: Path) -> LivingLab | None:
         slug = self.slug_of(path)
@@ -203,8 +261,11 @@ class _Loader:
         rel = self.sources.rel(path)
         data = self.yaml_file(path)
         if data is None:
+            if path.exists():
+                self.unreadable.add(key)
             return []
         if not isinstance(data, LineDict) or key not in data:
+            self.unreadable.add(key)
             self.problem(rel, f'the file must start with "{key}:" followed by a list of entries',
                          f"see the example at the top of {TEMPLATE_HINT.split(' from ')[-1]}", line=1)
             return []
@@ -214,6 +275,7 @@ class _Loader:
                              field=other, line=data.line_of(other))
         items = data[key]
         if not isinstance(items, list):
+            self.unreadable.add(key)
             self.problem(rel, f"expected a list of entries, found {F.describe(items)}",
                          "start each entry with '- id: ...'", field=key, line=data.line_of(key))
             return []
@@ -222,7 +284,7 @@ class _Loader:
         for index, raw in enumerate(items):
             line = items.line_of(index) if isinstance(items, LineList) else None
             label = raw.get("id") if isinstance(raw, dict) and isinstance(raw.get("id"), str) else str(index + 1)
-            clean = spec.check(raw, self.ctx(rel).at(f"{key}[{label}]", line))
+            clean = spec.check(raw, self.ctx(rel, spec).at(f"{key}[{label}]", line))
             if isinstance(raw, LineDict) and isinstance(raw.get("id"), str):
                 ident = raw["id"]
                 self.declared[key].add(ident)
@@ -236,14 +298,25 @@ class _Loader:
                 out.append((clean, raw))
         return out
 
+    def body(self, path: Path, text: str, first_line: int):
+        """A page's Markdown text: nothing in it may run script; its links are checked later."""
+        rel = self.sources.rel(path)
+        for finding in markup.check_body(text, first_line):
+            self.problem(rel, finding.message, finding.hint, line=finding.line)
+        src = path.relative_to(self.sources.root / self.sources.docs_dir).as_posix()
+        self.bodies[src] = text
+        self.links.extend((rel, src, link) for link in markup.links(text, first_line))
+
     def page(self, path: Path):
         """An ordinary page: its front matter, if any, must at least be readable."""
         text = self.read_text(path)
-        if text is None or not text.startswith("---"):
+        if text is None:
             return
-        doc = split_front_matter(text)
-        if isinstance(doc, YamlFault):
-            return  # a leading horizontal rule, not front matter
+        doc = split_front_matter(text) if text.startswith("---") else None
+        if not isinstance(doc, Document):  # no front matter, or a leading horizontal rule
+            self.body(path, text, 1)
+            return
+        self.body(path, doc.body, doc.body_line)
         data, fault = load_front_matter(doc)
         if fault:
             self._yaml_fault(self.sources.rel(path), fault, text)
@@ -251,14 +324,96 @@ class _Loader:
             self.problem(self.sources.rel(path), "the front matter must be fields ('name: value' lines)",
                          line=doc.front_matter_line)
 
+    # -- files and links -----------------------------------------------------
+
+    def other_file(self, path: Path, src: PurePosixPath) -> bool:
+        """A file in docs_dir that is not a .md page: True if it is published as it is (an image, a PDF)."""
+        rel = self.sources.rel(path)
+        suffix = src.suffix.lower()
+        if suffix in OTHER_MARKDOWN or (suffix == ".md" and src.suffix != ".md"):
+            self.problem(rel, f'the file "{src.name}" will not become a page: pages end in ".md"',
+                         f'rename it to "{src.stem}.md"')
+        elif suffix == ".svg":
+            for finding in markup.check_svg(path.read_bytes()):
+                self.problem(rel, finding.message, finding.hint, line=finding.line)
+            return True
+        elif suffix in ASSET_SUFFIXES:
+            return True
+        else:
+            hint = ("write the page as Markdown in a .md file (copy the template for its kind from CONTRIBUTING.md), "
+                    "or remove the file; besides pages, content/ holds only images (png, jpg, gif, webp, svg) and PDF files")
+            self.problem(rel, f'the file "{src.name}" will not become a page', hint)
+        return False
+
+    def check_links(self, pages: set[str], files: set[str], generated: set[str]):
+        """Every Markdown link and image of every page leads to a page, an anchor or a file that exists."""
+        for rel, src, link in self.links:
+            target = link.target
+            if not target or unsafe_or_external(target):
+                continue
+            here = PurePosixPath(src).parent
+            path, _, anchor = unquote(target).partition("#")
+            problem = lambda message, hint: self.problem(rel, message, hint, line=link.line)  # noqa: E731
+            if path.startswith("/"):
+                problem(f'the link "{target}" starts with "/"',
+                        "write it relative to this file, e.g. \"../events/index.md\" from a page in content/events/")
+                continue
+            resolved = posixpath.normpath((here / path).as_posix()) if path else src
+            if resolved.startswith("../"):
+                problem(f'the link "{target}" leads outside {self.sources.docs_dir}/',
+                        f"link only to pages and files in {self.sources.docs_dir}/, or use a full https:// address")
+                continue
+            if link.image or not resolved.endswith(".md") and PurePosixPath(resolved).suffix:
+                if resolved not in files:
+                    what = "image" if link.image else "file"
+                    guess = F.did_you_mean(resolved, files)
+                    problem(f'the {what} "{target}" does not exist',
+                            (f'did you mean "{posixpath.relpath(guess, here.as_posix())}"? ' if guess else "")
+                            + f"put the {what} in {self.sources.docs_dir}/ and write its path relative to this file")
+                continue
+            if not resolved.endswith(".md"):
+                for page in (resolved.rstrip("/") + "/index.md", resolved.rstrip("/") + ".md"):
+                    if page in pages or page in generated:
+                        problem(f'the link "{target}" is a web address, not a page file',
+                                f'link to the page\'s file: "{posixpath.relpath(page, here.as_posix())}"')
+                        break
+                else:
+                    problem(f'the link "{target}" leads to no page', "link to the .md file of a page that exists")
+                continue
+            if resolved not in pages and resolved not in generated:
+                guess = F.did_you_mean(resolved, pages | generated)
+                problem(f'the link "{target}" leads to no page',
+                        (f'did you mean "{posixpath.relpath(guess, here.as_posix())}"? ' if guess else "")
+                        + "write the file name of an existing page, relative to this file")
+                continue
+            if anchor and resolved in self.bodies and not anchor.startswith(("fn:", "fnref:")):
+                known = markup.anchors(self.bodies[resolved])
+                if anchor not in known:
+                    guess = F.did_you_mean(anchor, known)
+                    problem(f'the page "{resolved}" has no heading with the anchor "#{anchor}"',
+                            (f'did you mean "#{guess}"? ' if guess else "")
+                            + "anchors are the heading's words in lowercase, joined by hyphens")
+
     # -- cross references ----------------------------------------------------
 
-    def resolve(self, content_ids: dict[str, set[str]]):
+    def resolve(self, content_ids: dict[str, set[str]], names: dict[str, dict[str, str]]):
+        """Every id named exists; `names` maps each kind's labels or names (casefolded) to ids, for the fix."""
+        files = {"cluster": "clusters", "topic": "topics"}
         for ref in self.references:
             known = content_ids[ref.kind]
             if ref.id in known:
                 continue
-            guess = F.did_you_mean(ref.id, known)
+            by_name = names.get(ref.kind, {})
+            named = by_name.get(" ".join(ref.id.split()).casefold()) or by_name.get(slug_hint(ref.id))
+            if not ref.id_form:
+                hint = (f'write "{named}" (the id of "{ref.id}")' if named
+                        else f"write the id exactly as in {F.Ref.WHERE[ref.kind]} (lowercase, hyphens)")
+                self.problem(ref.file, f"{F.describe(ref.id)} is not a {ref.kind.replace('livinglab', 'living lab')} id",
+                             hint, field=ref.field, line=ref.line)
+                continue
+            if files.get(ref.kind) in self.unreadable:
+                continue  # the file could not be read: its own problem is reported, not one per mention
+            guess = named or F.did_you_mean(ref.id, known)
             hint = f'did you mean "{guess}"? ' if guess else ""
             hint += f"use an id that exists in {F.Ref.WHERE[ref.kind]}" + (
                 ", or add the new topic there first" if ref.kind == "topic" else "")
@@ -279,9 +434,18 @@ def load_content(sources: Sources) -> tuple[Content, list[Problem]]:
     readers: dict[str, tuple[Callable[[Path], Any], list[Any]]] = {"events": (loader.event, events), "livinglabs": (loader.livinglab, labs),
                "newsletter": (loader.newsletter_issue, issues)}
     cluster_ids = {c.id for c in clusters}
-    for path in sorted(docs.rglob("*.md")):
+    files: set[str] = set()
+    md_pages: set[str] = set()
+    for path in sorted(docs.rglob("*")):
         src = PurePosixPath(path.relative_to(docs).as_posix())
         rel = sources.rel(path)
+        if any(part.startswith(".") for part in src.parts) or not path.is_file():
+            continue  # MkDocs leaves out hidden files and folders
+        if src.suffix != ".md":
+            if loader.other_file(path, src):
+                files.add(src.as_posix())
+            continue
+        md_pages.add(src.as_posix())
         if src.as_posix() in GENERATED_INDEXES:
             loader.problem(rel, "this page is made by the build and cannot be a file",
                            "remove the file; put its text in the matching template under overrides/ instead")
@@ -308,7 +472,15 @@ def load_content(sources: Sources) -> tuple[Content, list[Problem]]:
            "livinglab": {lab.slug for lab in labs}}
     # A living lab that failed validation still exists: do not report its references twice.
     ids["livinglab"] |= {p.stem for p in (docs / "livinglabs").glob("*.md")}
-    loader.resolve(ids)
+    names = {"topic": {}, "cluster": {}, "livinglab": {}}
+    for kind, items in (("topic", [(t.label, t.id) for t in topics]), ("cluster", [(c.name, c.id) for c in clusters]),
+                        ("livinglab", [(lab.title, lab.slug) for lab in labs])):
+        for name, ident in items:
+            names[kind][" ".join(name.split()).casefold()] = ident
+            names[kind].setdefault(slug_hint(name), ident)
+    loader.resolve(ids, names)
+    generated = set(GENERATED_INDEXES) | {f"matchpoint/{cid}.md" for cid in ids["cluster"]}
+    loader.check_links(md_pages, files, generated)
     content = Content(
         events=tuple(sorted(events, key=lambda e: e.sort_key)),
         livinglabs=tuple(sorted(labs, key=lambda lab: lab.slug)),

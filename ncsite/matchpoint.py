@@ -279,10 +279,14 @@ def clusters_csv(profiles: Iterable[PublicCluster], absolute) -> bytes:
 
 
 def _spreadsheet_safe(value):
-    """Text a spreadsheet would run as a formula ("=...", "@...") gets a leading apostrophe."""
+    """Text a spreadsheet could run as a formula gets a leading apostrophe (shown as text, the apostrophe hidden).
+
+    Every cell starting with =, +, -, @, tab or return (OWASP's rule): "-2+3+cmd|..." starts like a
+    number and is a formula all the same, so no exception is made for phone numbers or amounts.
+    """
     if not isinstance(value, str):
         return value
-    risky = value[:1] in ("=", "@", "\t", "\r") or (value[:1] in ("+", "-") and not re.match(r"[+-][\d\s(]", value))
+    risky = value[:1] in ("=", "+", "-", "@", "\t", "\r")
     return "'" + value if risky else value
 
 

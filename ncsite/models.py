@@ -41,6 +41,7 @@ class Event:
     clusters: tuple[str, ...] = ()
     livinglab: str | None = None
     registration: str | None = None
+    timezone_from: str = "event"  # where the time zone comes from: "event" (its field), "country" or "site"
 
     @property
     def url(self) -> str:

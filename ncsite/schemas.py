@@ -19,7 +19,9 @@ import json
 from pathlib import Path
 
 from . import fields as F
+from .examples import Samples, read_templates
 
+PROJECT = Path(__file__).resolve().parent.parent  # the templates' samples are refused as values (templates/)
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 FOLDER = "schemas"
 
@@ -48,18 +50,34 @@ def _list_file(key: str, spec: F.Record, entry: str) -> dict:
     }
 
 
-def schemas() -> dict[str, dict]:
+def _without_samples(schema: dict, spec: F.Record, samples: Samples, prefix: str = "") -> dict:
+    """The record's schema refusing, field by field, the exact sample values of its template."""
+    for path, examples in samples.for_spec(spec).items():
+        node = schema
+        for part in path.removeprefix(prefix).split("."):
+            node = node["properties"][part]
+        if "items" in node:
+            node = node["items"]
+        node["not"] = {"enum": sorted({e.text for e in examples})}
+    return schema
+
+
+def schemas(root: Path = PROJECT) -> dict[str, dict]:
     """Every schema by file name under schemas/."""
+    samples = read_templates(root / "templates")
+    clusters = _list_file("clusters", F.CLUSTER, "cluster organisation")
+    _without_samples(clusters["properties"]["clusters"]["items"], F.CLUSTER, samples, "clusters.")
     return {
         "event.schema.json": _document(
-            "Event", "Front matter of content/events/<slug>.md", F.EVENT.schema()),
+            "Event", "Front matter of content/events/<slug>.md", _without_samples(F.EVENT.schema(), F.EVENT, samples)),
         "livinglab.schema.json": _document(
-            "Living lab", "Front matter of content/livinglabs/<slug>.md", F.LIVINGLAB.schema()),
+            "Living lab", "Front matter of content/livinglabs/<slug>.md",
+            _without_samples(F.LIVINGLAB.schema(), F.LIVINGLAB, samples)),
         "newsletter.schema.json": _document(
-            "Newsletter issue", "Front matter of content/newsletter/<YYYY-MM-DD>-<slug>.md", F.NEWSLETTER.schema()),
+            "Newsletter issue", "Front matter of content/newsletter/<YYYY-MM-DD>-<slug>.md",
+            _without_samples(F.NEWSLETTER.schema(), F.NEWSLETTER, samples)),
         "clusters.schema.json": _document(
-            "Clusters", "data/clusters.yaml: the cluster organisations shown in Matchpoint",
-            _list_file("clusters", F.CLUSTER, "cluster organisation")),
+            "Clusters", "data/clusters.yaml: the cluster organisations shown in Matchpoint", clusters),
         "topics.schema.json": _document(
             "Topics", "data/topics.yaml: the shared topic vocabulary",
             _list_file("topics", F.TOPIC, "topic")),
@@ -73,7 +91,7 @@ def render(schema: dict) -> str:
 def stale(root: Path) -> list[str]:
     """Names of the schema files under root/schemas that are missing or differ from the generated ones."""
     folder = root / FOLDER
-    return [name for name, schema in schemas().items()
+    return [name for name, schema in schemas(root).items()
             if not (folder / name).is_file() or (folder / name).read_text(encoding="utf-8") != render(schema)]
 
 
@@ -81,7 +99,7 @@ def write(root: Path) -> list[Path]:
     folder = root / FOLDER
     folder.mkdir(exist_ok=True)
     written = []
-    for name, schema in schemas().items():
+    for name, schema in schemas(root).items():
         path = folder / name
         path.write_text(render(schema), encoding="utf-8")
         written.append(path)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from text_unidecode import unidecode
+
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _REFLINK = re.compile(r"\[([^\]]*)\]\[[^\]]*\]")
 _EMPHASIS = re.compile(r"(\*\*|__|\*|_|`)(.+?)\1")
@@ -26,3 +28,8 @@ def first_paragraph(markdown: str) -> str:
             continue
         return plain(stripped)
     return ""
+
+
+def slug_hint(name: str, fallback: str = "my-page") -> str:
+    """A web-address form of a name, for rename hints: "Øresund møde" -> "oresund-mode", "Straße" -> "strasse"."""
+    return re.sub(r"[^a-z0-9]+", "-", unidecode(name).lower()).strip("-") or fallback

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import BASE, CASES
+from conftest import BASE, CASES, ROOT
 from ncsite.load import Sources, load_content
 
 CASE_FILES = sorted((CASES / "bad").glob("*.yaml"))
@@ -21,6 +21,7 @@ CASE_FILES = sorted((CASES / "bad").glob("*.yaml"))
 
 def make_project(tmp_path: Path, case: dict) -> Path:
     shutil.copytree(BASE, tmp_path, dirs_exist_ok=True)
+    shutil.copytree(ROOT / "templates", tmp_path / "templates")  # the real templates: their samples are errors
     for rel, text in (case.get("files") or {}).items():
         target = tmp_path / rel
         target.parent.mkdir(parents=True, exist_ok=True)

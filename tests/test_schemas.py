@@ -34,6 +34,11 @@ SCHEMA_REJECTS = {
     "unknown-field": {"content/events/2019-07-typo.md"},
     "unknown-timezone": {"content/events/2019-07-tz.md"},
     "wrong-type": {"content/events/2019-07-wrong-type.md", "data/clusters.yaml"},
+    # The templates' exact samples ("What the cluster offers"); a sample line inside a longer value is make check's.
+    "template-samples": {"content/events/2019-07-kiel.md", "data/clusters.yaml"},
+    # Members below 0, a year before 1990; a year in the future or a skipped hour needs the build's date and zone.
+    "implausible": {"data/clusters.yaml", "content/events/2019-07-old.md"},
+    "label-instead-of-id": {"content/livinglabs/harbour-lab.md"},
 }
 
 # Case -> why no schema can reject it: only `make check` does.
@@ -51,6 +56,12 @@ BEYOND_SCHEMA = {
     "not-utf8": "the text cannot be decoded, so there is nothing to validate",
     "unclosed-front-matter": "the front matter cannot be cut out of the file",
     "unknown-references": "ids must exist in other files (clusters.yaml, topics.yaml, content/livinglabs/)",
+    "script-in-body": "the page's text is below the front matter, which is all a schema sees",
+    "svg-script": "an image has no schema",
+    "broken-links": "links are in the page's text and lead to other files",
+    "not-a-page": "a schema sees the fields, not the file's name or folder",
+    "nordic-file-name": "a schema sees the fields, not the file's name",
+    "clusters-yaml-error-alone": "the YAML cannot be read, so there is nothing to validate",
 }
 
 def schema_for(rel: str) -> str | None:

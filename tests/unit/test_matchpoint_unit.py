@@ -144,7 +144,7 @@ def test_json_and_csv_hold_the_same_public_fields():
     assert row_csv["topics"] == "Food; Information and communication technology (ICT)"
     assert row_csv["services"] == "A; B" and row_json["services"] == ["A", "B"]
     assert row_json["contact"]["email"] == row_csv["contact_email"] == "jane@example.org"
-    assert row_csv["contact_phone"] == "+45 1234 5678"  # a phone number is not mistaken for a formula
+    assert row_csv["contact_phone"] == "'+45 1234 5678"  # "+..." is a formula to a spreadsheet: shown as text
     assert "region" not in row_json and row_csv["region"] == ""
 
 
