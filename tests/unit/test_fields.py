@@ -124,9 +124,11 @@ def test_reference_is_recorded_for_later():
     ctx = F.Context("content/events/x.md", [], [], "clusters[1]", 7)
     assert F.Ref("cluster").check("wind-north", ctx) == "wind-north"
     assert ctx.references == [F.Reference("cluster", "wind-north", "content/events/x.md", "clusters[1]", 7)]
-    assert only_problem(F.Ref("topic"), "Offshore Wind") == (
-        'the text "Offshore Wind" is not a topic id',
-        "write the id exactly as in data/topics.yaml (lowercase, hyphens)")
+    # A label or name is kept for later, when its id is known and can be given as the fix.
+    ctx = F.Context("content/events/x.md", [], [], "topics[1]", 8)
+    assert F.Ref("topic").check("Offshore Wind", ctx) is F.INVALID
+    assert ctx.problems == []
+    assert ctx.references == [F.Reference("topic", "Offshore Wind", "content/events/x.md", "topics[1]", 8, id_form=False)]
 
 
 def test_list_names_the_item_and_its_line():
