@@ -14,6 +14,7 @@ from pathlib import Path, PurePosixPath
 
 from . import fields as F
 from .models import Cluster, Contact, Content, Event, LivingLab, Location, NewsletterIssue, Topic
+from .places import BASEMAP_FILE, PLACE, PLACES_FILE, Basemap, Gazetteer, Place, parse_basemap
 from .problems import Problem
 from .text import first_paragraph
 from .yamlsrc import Document, LineDict, LineList, YamlFault, explain, parse, split_front_matter
@@ -49,6 +50,7 @@ class _Loader:
         # Ids written in the data files, valid entries or not: an entry with a
         # problem of its own must not also be reported as missing wherever it is named.
         self.declared: dict[str, set[str]] = {"clusters": set(), "topics": set()}
+        self.gazetteer = Gazetteer()
 
     def ctx(self, file: str) -> F.Context:
         return F.Context(file, self.problems, self.references)
@@ -160,6 +162,7 @@ class _Loader:
             return None
         clean, body, data = loaded
         rel = self.sources.rel(path)
+        self.locate(rel, clean["city"], clean["country"], "city", data.line_of("city"))
         return LivingLab(slug=slug, source=rel, body=body, **clean)
 
     def newsletter_issue(self, path: Path) -> NewsletterIssue | None:
@@ -178,6 +181,53 @@ class _Loader:
                          "make the file name and the date field agree", field="date", line=data.line_of("date"))
             return None
         return NewsletterIssue(slug=path.stem, source=rel, body=body, **clean)
+
+    # -- the maps: where towns are, and the coastlines ---------------------------
+
+    def basemap(self) -> Basemap | None:
+        path = self.sources.root / self.sources.data_dir / BASEMAP_FILE
+        rel = self.sources.rel(path)
+        if not path.is_file():
+            self.problem(rel, "the map's coastlines are missing", "restore the file from git, or regenerate it with "
+                         "python3 scripts/northsea-map.py")
+            return None
+        text = self.read_text(path)
+        parsed = parse_basemap(text) if text is not None else None
+        if isinstance(parsed, str):
+            self.problem(rel, parsed, "this file is made by scripts/northsea-map.py: restore it from git or "
+                         "regenerate it, do not edit it by hand")
+            return None
+        return parsed
+
+    def places(self, basemap: Basemap | None) -> Gazetteer:
+        path = self.sources.root / self.sources.data_dir / PLACES_FILE
+        rel = self.sources.rel(path)
+        places = []
+        seen: dict[tuple[str, str], int | None] = {}
+        for clean, raw in self.entries(path, "places", PLACE):
+            place = Place(**clean)
+            label = f"places[{place.town}]"
+            if place.key in seen:
+                self.problem(rel, f'"{place.town}" ({place.country}) is listed twice (first on line {seen[place.key]})',
+                             "keep one entry per town and country", field=label, line=raw.line)
+                continue
+            seen[place.key] = raw.line
+            if basemap and not basemap.covers(place.lon, place.lat):
+                west, south, east, north = basemap.bounds
+                self.problem(rel, f"lat {place.lat}, lon {place.lon} is outside the area the maps show "
+                             f"(latitude {south:g} to {north:g}, longitude {west:g} to {east:g})",
+                             "check the numbers (lat is north, lon is east; west of Greenwich is negative)",
+                             field=label, line=raw.line)
+                continue
+            places.append(place)
+        self.gazetteer = Gazetteer(places)
+        return self.gazetteer
+
+    def locate(self, file: str, town: str, country: str, field: str, line: int | None) -> None:
+        """Report a town the maps could not show (it must be in data/places.yaml)."""
+        if self.gazetteer.find(town, country) is None:
+            message, hint = self.gazetteer.missing(town, country, file)
+            self.problem(file, message, hint, field=field, line=line)
 
     def topics(self) -> list[Topic]:
         path = self.sources.root / self.sources.data_dir / "topics.yaml"
@@ -220,11 +270,12 @@ class _Loader:
         out = []
         for index, raw in enumerate(items):
             line = items.line_of(index) if isinstance(items, LineList) else None
-            label = raw.get("id") if isinstance(raw, dict) and isinstance(raw.get("id"), str) else str(index + 1)
+            label = next((raw[k] for k in ("id", "town") if isinstance(raw, dict) and isinstance(raw.get(k), str)),
+                         str(index + 1))
             clean = spec.check(raw, self.ctx(rel).at(f"{key}[{label}]", line))
             if isinstance(raw, dict) and isinstance(raw.get("id"), str):
                 ident = raw["id"]
-                self.declared[key].add(ident)
+                self.declared.setdefault(key, set()).add(ident)
                 if ident in seen:
                     self.problem(rel, f'the id "{ident}" is used twice (first on line {seen[ident]})',
                                  "ids must be unique: rename one of the two", field=f"{key}[{ident}].id",
@@ -270,6 +321,8 @@ def load_content(sources: Sources) -> tuple[Content, list[Problem]]:
     """Read, validate and cross-check everything under content/ and data/."""
     loader = _Loader(sources)
     docs = sources.root / sources.docs_dir
+    basemap = loader.basemap()
+    places = loader.places(basemap)
     topics = loader.topics()
     clusters = loader.clusters()
     events, labs, issues, pages = [], [], [], []
@@ -313,5 +366,7 @@ def load_content(sources: Sources) -> tuple[Content, list[Problem]]:
         clusters=tuple(sorted(clusters, key=lambda c: c.name.casefold())),
         topics=tuple(topics),
         pages=tuple(pages),
+        places=places,
+        basemap=basemap,
     )
     return content, loader.problems

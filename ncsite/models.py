@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 
 from .countries import COUNTRIES
 from .dates import When
+from .places import Basemap, Gazetteer
 
 
 @dataclass(frozen=True)
@@ -179,6 +180,8 @@ class Content:
     clusters: tuple[Cluster, ...] = ()
     topics: tuple[Topic, ...] = ()
     pages: tuple[str, ...] = field(default=())  # other Markdown pages, as src paths under content/
+    places: Gazetteer = field(default_factory=Gazetteer)  # where towns are, for the maps
+    basemap: Basemap | None = None  # the maps' coastlines and borders
 
     def cluster(self, cid: str) -> Cluster:
         return self._clusters[cid]
