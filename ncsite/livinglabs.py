@@ -7,6 +7,7 @@ from typing import Iterable
 
 from .feature import Feature, GeneratedPage, PageView
 from .countries import COUNTRIES
+from .maps import lab_map
 from .ranking import rank_by_topics
 from .models import LivingLab, events_of_lab
 
@@ -45,6 +46,7 @@ class LivingLabsFeature(Feature):
             "labs": labs,
             "labs_by_status": by_status(labs),
             "lab_countries": countries(labs),
+            "lab_map": lab_map(self.content),
         }, METHOD_TEXT)}
         for lab in labs:
             views[f"livinglabs/{lab.slug}.md"] = PageView("livinglab.html", {

@@ -244,6 +244,9 @@ class _Loader:
                              f"put the image in {self.sources.docs_dir}/ and write its path relative to it",
                              field=f"clusters[{clean['id']}].logo", line=raw.line_of("logo"))
                 continue
+            if clean.get("town"):
+                self.locate(self.sources.rel(path), clean["town"], clean["country"], f"clusters[{clean['id']}].town",
+                            raw.line_of("town"))
             out.append(Cluster(line=raw.line, contact=Contact(**contact) if contact else None, **clean))
         return out
 

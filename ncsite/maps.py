@@ -23,7 +23,7 @@ from .geo import Point, Rect, bounds, clip_line, clip_ring, path_data, project
 from .models import Content
 from .places import Basemap, Gazetteer, Place
 
-FRAME: Rect = (-640.0, -640.0, 660.0, 560.0)  # km around geo.CENTRE: Glasgow to Malmö, Brussels to Oslo
+FRAME: Rect = (-600.0, -640.0, 700.0, 560.0)  # km around geo.CENTRE: Glasgow to Malmö, Brussels to Oslo
 MARGIN = 80.0  # km kept around every place, for its marker and label
 
 DOT = 9.0  # a pin's radius on wide screens (km, i.e. SVG units)
@@ -42,7 +42,7 @@ class Mode:
 
 
 WIDE = Mode("wide", town_font=24, area_font=21, sea_font=25, pin_scale=1.0)
-NARROW = Mode("narrow", town_font=42, area_font=36, sea_font=40, pin_scale=2.1)
+NARROW = Mode("narrow", town_font=48, area_font=40, sea_font=44, pin_scale=2.1)
 MODES = (WIDE, NARROW)
 
 # Where a country's name is written (lon, lat), best first; a spot taken by a marker is skipped.
@@ -130,6 +130,7 @@ class Label:
     y: float
     text: str
     anchor: str = "middle"  # SVG text-anchor: start, middle, end
+    size: float = 24  # font size in SVG units
 
 
 @dataclass(frozen=True)
@@ -268,7 +269,7 @@ def _place_label(town: Town, mode: Mode, taken: list[Rect], chart: Chart) -> Lab
         box = (x0, town.y + dy - h * 0.8, x0 + w, town.y + dy + h * 0.2)
         if _inside(box, chart) and not any(_overlap(box, other) for other in taken if other != own):
             taken.append(box)
-            return Label(round(dx, 1), round(dy, 1), text, anchor)
+            return Label(round(dx, 1), round(dy, 1), text, anchor, font)
     return None
 
 
@@ -294,7 +295,7 @@ def _areas(chart: Chart, boxes: dict[str, list[Rect]], focus: set[str]) -> tuple
                 box = (x - w / 2, y - font * 0.8, x + w / 2, y + font * 0.2)
                 if _inside(box, chart) and not any(_overlap(box, other) for other in boxes[mode.name]):
                     boxes[mode.name].append(box)
-                    labels.append((mode.name, Label(round(x, 1), round(y, 1), shown)))
+                    labels.append((mode.name, Label(round(x, 1), round(y, 1), shown, size=round(font, 1))))
                     break
         if labels:
             areas.append(Area(kind, tuple(labels)))
@@ -312,3 +313,35 @@ def _overlap(a: Rect, b: Rect) -> bool:
 def slug(text: str) -> str:
     plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")
+
+
+# -- the site's maps ----------------------------------------------------------------
+
+STATUS_NAMES = {"planned": "Planned", "running": "Running", "completed": "Completed"}
+
+
+def cluster_map(content: Content) -> MapView:
+    """Matchpoint's map: every cluster with a town, a link to its profile; former clusters marked apart."""
+    clusters = content.clusters
+    pins = [Pin(c.name, c.url, c.town, c.country, note=None if c.active else c.status,
+                kind="cluster" if c.active else "former") for c in clusters if c.town]
+    shown = sum(1 for p in pins if content.places.find(p.town, p.country))
+    legend = [LegendItem("cluster", "Cluster")]
+    if any(p.kind == "former" for p in pins):
+        legend.append(LegendItem("former", "Merged or renamed"))
+    return town_map(content, pins, id="cluster-map", kind="clusters", title="Map of the clusters",
+                    summary=f"{shown} of the {len(clusters)} clusters are on the map, at the town of their office; "
+                            "the list has them all.",
+                    legend=legend, collapsible=True)
+
+
+def lab_map(content: Content) -> MapView:
+    """The living labs at their cities, each a link to its page, its status in its marker and its name."""
+    labs = content.livinglabs
+    pins = [Pin(lab.title, lab.url, lab.city, lab.country, note=lab.status, kind=f"lab-{lab.status}") for lab in labs]
+    statuses = [s for s in STATUS_NAMES if any(lab.status == s for lab in labs)]
+    countries = len({lab.country for lab in labs})
+    return town_map(content, pins, id="lab-map", kind="labs", title="Map of the living labs",
+                    summary=f"{len(labs)} living lab{'s' if len(labs) != 1 else ''} in {countries} "
+                            f"countr{'ies' if countries != 1 else 'y'}.",
+                    legend=[LegendItem(f"lab-{s}", STATUS_NAMES[s]) for s in statuses])

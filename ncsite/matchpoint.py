@@ -30,6 +30,7 @@ from typing import Iterable, Mapping
 
 from .feature import Feature, GeneratedPage, Output, PageView
 from .countries import COUNTRIES
+from .maps import cluster_map
 from .models import Cluster, LivingLab, Topic, events_per_cluster, labs_of_cluster
 from .ranking import OFFERS, SEEKS, SHARES, SUGGESTIONS, Match, Reason, TopicIndex, rank_by_topics, suggested_partners
 
@@ -267,6 +268,7 @@ class MatchpointFeature(Feature):
     def views(self):
         views = {"matchpoint/index.md": PageView("matchpoint.html", {
             "directory": self.directory, "register_url": "matchpoint/register/",
+            "cluster_map": cluster_map(self.content),
         }, EDIT_PATH)}
         topics = self.content.topics
         profiles = {p.id: p for p in self.directory.profiles}
