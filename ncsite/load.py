@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from . import fields as F
-from .models import Cluster, Contact, Content, Event, LivingLab, Location, NewsletterIssue, Topic
+from .models import Cluster, Contact, Content, Event, LivingLab, Location, NewsletterIssue, Partner, Topic
 from .problems import Problem
 from .text import first_paragraph
 from .yamlsrc import Document, LineDict, LineList, YamlFault, explain, parse, split_front_matter
@@ -48,7 +48,7 @@ class _Loader:
         self.references: list[F.Reference] = []
         # Ids written in the data files, valid entries or not: an entry with a
         # problem of its own must not also be reported as missing wherever it is named.
-        self.declared: dict[str, set[str]] = {"clusters": set(), "topics": set()}
+        self.declared: dict[str, set[str]] = {"clusters": set(), "topics": set(), "partners": set()}
 
     def ctx(self, file: str) -> F.Context:
         return F.Context(file, self.problems, self.references)
@@ -197,6 +197,21 @@ class _Loader:
             out.append(Cluster(line=raw.line, contact=Contact(**contact) if contact else None, **clean))
         return out
 
+    def partners(self) -> list[Partner]:
+        """data/partners.yaml, optional: the project partners, in the file's order."""
+        path = self.sources.root / self.sources.data_dir / "partners.yaml"
+        out, first_lead = [], None
+        for clean, raw in self.entries(path, "partners", F.PARTNER):
+            partner = Partner(line=raw.line, **clean)
+            if partner.lead and first_lead:
+                self.problem(self.sources.rel(path),
+                             f'"{partner.name}" is a second lead partner (the first is "{first_lead.name}")',
+                             "a project has one lead partner: remove 'lead: true' from all but one entry",
+                             field=f"partners[{partner.id}].lead", line=raw.line_of("lead"))
+            first_lead = first_lead or (partner if partner.lead else None)
+            out.append(partner)
+        return out
+
     def entries(self, path: Path, key: str, spec: F.Record):
         """The valid entries of a data file `{key: [ {...}, ... ]}` with their raw YAML, ids unique."""
         rel = self.sources.rel(path)
@@ -272,6 +287,7 @@ def load_content(sources: Sources) -> tuple[Content, list[Problem]]:
     docs = sources.root / sources.docs_dir
     topics = loader.topics()
     clusters = loader.clusters()
+    partners = loader.partners()
     events, labs, issues, pages = [], [], [], []
     readers = {"events": (loader.event, events), "livinglabs": (loader.livinglab, labs),
                "newsletter": (loader.newsletter_issue, issues)}
@@ -312,6 +328,7 @@ def load_content(sources: Sources) -> tuple[Content, list[Problem]]:
         newsletter=tuple(sorted(issues, key=lambda i: (i.date.date, i.date.time or dt.time(0), i.slug))),
         clusters=tuple(sorted(clusters, key=lambda c: c.name.casefold())),
         topics=tuple(topics),
+        partners=tuple(partners),
         pages=tuple(pages),
     )
     return content, loader.problems
