@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Iterable
 
 from .feature import Feature, GeneratedPage, PageView
@@ -10,9 +9,8 @@ from .countries import COUNTRIES
 from .ranking import rank_by_topics
 from .models import LivingLab, events_of_lab
 
-# What a living lab is and is not, and what the project learned: Markdown, so
-# that it is part of the page body the site search indexes.
-METHOD_TEXT = "overrides/ncsite/livinglabs-method.md"
+# What a living lab is and is not, and what the project learned, is the Markdown of
+# content/livinglabs/index.md (the page's introduction, found by the site search).
 STATUS_ORDER = ("running", "planned", "completed")
 COULD_JOIN_MAX = 6
 
@@ -34,10 +32,8 @@ def countries(labs: Iterable[LivingLab]) -> list[tuple[str, str, list[LivingLab]
 
 class LivingLabsFeature(Feature):
     def pages(self):
-        method = Path(self.settings.root) / METHOD_TEXT
-        yield GeneratedPage("livinglabs/index.md", "Living labs", "livinglabs.html", edit_path=METHOD_TEXT,
-                            description="Living labs: how Northern Connections brings challenge owners and SMEs together.",
-                            body=method.read_text(encoding="utf-8") if method.is_file() else "")
+        yield GeneratedPage("livinglabs/index.md", "Living labs", "livinglabs.html",
+                            description="Living labs: how Northern Connections brings challenge owners and SMEs together.")
 
     def views(self):
         labs = self.content.livinglabs
@@ -45,7 +41,7 @@ class LivingLabsFeature(Feature):
             "labs": labs,
             "labs_by_status": by_status(labs),
             "lab_countries": countries(labs),
-        }, METHOD_TEXT)}
+        })}
         for lab in labs:
             views[f"livinglabs/{lab.slug}.md"] = PageView("livinglab.html", {
                 "lab": lab,

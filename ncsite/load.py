@@ -19,8 +19,11 @@ from .text import first_paragraph
 from .yamlsrc import Document, LineDict, LineList, YamlFault, explain, parse, split_front_matter
 
 NEWSLETTER_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})-[a-z0-9]+(?:-[a-z0-9]+)*$")
-GENERATED_INDEXES = ("events/index.md", "livinglabs/index.md", "newsletter/index.md", "matchpoint/index.md",
-                     "subscribe.md")
+# List pages the build makes from the content. Each may have a Markdown file of its own
+# (front matter and an introduction), which the build renders above the list; without
+# one the build's default page is used.
+INDEX_PAGES = ("events/index.md", "livinglabs/index.md", "newsletter/index.md", "matchpoint/index.md",
+               "subscribe.md")
 RESERVED_EVENT_SLUGS = ("calendar",)  # events/calendar.ics is the feed (ncsite.ical)
 TEMPLATE_HINT = "copy the template for this kind of file from CONTRIBUTING.md"
 
@@ -295,9 +298,9 @@ def load_content(sources: Sources) -> tuple[Content, list[Problem]]:
     for path in sorted(docs.rglob("*.md")):
         src = PurePosixPath(path.relative_to(docs).as_posix())
         rel = sources.rel(path)
-        if src.as_posix() in GENERATED_INDEXES:
-            loader.problem(rel, "this page is made by the build and cannot be a file",
-                           "remove the file; put its text in the matching template under overrides/ instead")
+        if src.as_posix() in INDEX_PAGES:
+            loader.page(path)
+            pages.append(src.as_posix())
             continue
         section = src.parts[0] if len(src.parts) > 1 else None
         if section in readers:
