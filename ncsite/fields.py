@@ -8,6 +8,7 @@ contract lives in one place.
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import importlib.resources
 import re
@@ -455,6 +456,74 @@ CONTACT = Record([
     Field("phone", Text(), help="their phone number, with country code"),
 ])
 
+CLUSTER_PROJECTS = ("Northern Connections", "InTra-Net")
+CLUSTER_STATUSES = ("active", "merged", "renamed")
+_PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+class PartialDate(Kind):
+    """A year, a month or a day ("2020", "2020-07", "2020-07-01"), kept at the precision given, as ISO text."""
+
+    def check(self, value, ctx):
+        text = str(value).strip() if isinstance(value, (str, int)) and not isinstance(value, bool) else ""
+        match = _PARTIAL_DATE.match(text)
+        if match:
+            year, month, day = (int(part) if part else None for part in match.groups())
+            try:
+                dt.date(year, month or 1, day or 1)
+                return text
+            except ValueError:
+                pass
+        return ctx.fail(f"{describe(value)} is not a year or a date",
+                        'write the year ("2020"), the month ("2020-07") or the day ("2020-07-01"), as exact as '
+                        "the source gives it")
+
+    def schema(self):
+        return {"type": ["string", "integer"], "pattern": _PARTIAL_DATE.pattern}
+
+
+class OneOrMore(Kind):
+    """One value, or a list of them: always a tuple once checked."""
+
+    def __init__(self, item: Kind):
+        self.item = item
+        self.many = ListOf(item)
+
+    def check(self, value, ctx):
+        if isinstance(value, list):
+            return self.many.check(value, ctx)
+        checked = self.item.check(value, ctx)
+        return checked if checked is INVALID else (checked,)
+
+    def schema(self):
+        return {"anyOf": [self.item.schema(), self.many.schema()]}
+
+
+def successor_fits_status(clean: dict, raw, ctx: Context) -> bool:
+    """A merged or renamed cluster names its successor; an active one only for a part that moved on."""
+    status, successor = clean.get("status", "active"), clean.get("successor")
+    prefix = f"{ctx.field}." if ctx.field else ""
+
+    def at(name: str) -> Context:
+        return ctx.at(prefix + name, raw.line_of(name) if isinstance(raw, LineDict) and name in raw else ctx.line)
+
+    if successor is not None and successor == clean.get("id"):
+        at("successor").fail("a cluster cannot be its own successor",
+                             "write the id of the cluster it became part of, or remove the line")
+        return False
+    if status in ("merged", "renamed") and successor is None and "successor" not in raw:
+        at("status").fail(f"a {status} cluster needs its successor",
+                          f"add a line 'successor: <id>' with the id of the cluster it {status} into "
+                          "(add that cluster to data/clusters.yaml first)")
+        return False
+    if status == "active" and successor is not None and not clean.get("successor_part"):
+        at("successor").fail("an active cluster has a successor only for a part of its work",
+                             "set 'status: merged' (or renamed) if the whole cluster moved on, or say which part "
+                             "did in 'successor_part', e.g. \"its energy activities\"")
+        return False
+    return True
+
+
 CLUSTER = Record([
     Field("id", Slug(), True, "a permanent lowercase id, e.g. offshore-center-denmark"),
     Field("name", Text(), True, "the cluster organisation's name"),
@@ -474,11 +543,27 @@ CLUSTER = Record([
     Field("topics", ListOf(Ref("topic")), help="topic ids the cluster works on"),
     Field("looking_for", ListOf(Ref("topic")), help="topic ids of partners the cluster is looking for"),
     Field("logo", Text(), help="path of an image under content/"),
-])
+    Field("short_name", Text(), help="the short name or acronym people search for, e.g. EEHH"),
+    Field("former_names", ListOf(Text()), help="earlier names of the cluster, one per line"),
+    Field("town", Text(), help="the town of its (head) office, e.g. Esbjerg"),
+    Field("offices", ListOf(Text()), help="towns of further offices, one per line"),
+    Field("members_year", Integer(1900, 2100, "2016"), help="the year the member count is from"),
+    Field("project", Choice(CLUSTER_PROJECTS),
+          help="the project it took part in: Northern Connections or InTra-Net; leave out if it joined later"),
+    Field("nc_role", Text(), help="its part in Northern Connections: living labs hosted, working groups"),
+    Field("status", Choice(CLUSTER_STATUSES), help="active (default), merged or renamed"),
+    Field("status_date", PartialDate(), help='when it merged or was renamed: "2020", "2020-07" or "2020-07-01"'),
+    Field("successor", Ref("cluster"), help="id of the cluster it merged into or was renamed to"),
+    Field("successor_part", Text(),
+          help='for an active cluster, the part of its work that went to the successor, e.g. "its energy activities"'),
+    Field("source", OneOrMore(Text()), help="where the profile's facts come from: a source, or one per line"),
+    Field("as_of", Integer(1900, 2100, "2012"), help="the year the profile's facts describe"),
+], rules=(successor_fits_status,))
 
 TOPIC = Record([
     Field("id", Slug(), True, "a permanent lowercase id, e.g. offshore-wind"),
     Field("label", Text(), True, "the topic's name as readers see it"),
+    Field("group", Text(), help="the group of neighbouring topics it belongs to, e.g. Energy"),
 ])
 
 PARTNER = Record([

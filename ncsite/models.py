@@ -148,10 +148,27 @@ class Cluster:
     topics: tuple[str, ...] = ()
     looking_for: tuple[str, ...] = ()
     logo: str | None = None
+    short_name: str | None = None
+    former_names: tuple[str, ...] = ()
+    town: str | None = None
+    offices: tuple[str, ...] = ()
+    members_year: int | None = None
+    project: str | None = None  # "Northern Connections", "InTra-Net", or None: joined later (register form)
+    nc_role: str | None = None
+    status: str = "active"  # "active", "merged" or "renamed"
+    status_date: str | None = None  # ISO at the source's precision: "2020", "2020-07" or "2020-07-01"
+    successor: str | None = None  # cluster id
+    successor_part: str | None = None  # for an active cluster: the part of its work that went to the successor
+    source: tuple[str, ...] = ()
+    as_of: int | None = None
 
     @property
     def url(self) -> str:
         return f"matchpoint/{self.id}/"
+
+    @property
+    def active(self) -> bool:
+        return self.status == "active"
 
     @property
     def country_name(self) -> str:
@@ -191,6 +208,7 @@ class Partner:
 class Topic:
     id: str
     label: str
+    group: str | None = None  # neighbouring topics share a group
 
 
 @dataclass(frozen=True)
@@ -249,6 +267,15 @@ def events_of_lab(events: Iterable[Event], slug: str) -> list[Event]:
 def labs_of_cluster(labs: Iterable[LivingLab], cluster_id: str) -> list[LivingLab]:
     """The labs a cluster hosts or takes part in, in the order given."""
     return [lab for lab in labs if lab.host == cluster_id or cluster_id in lab.clusters]
+
+
+def predecessors_of(clusters: Iterable[Cluster]) -> dict[str, list[Cluster]]:
+    """{successor id: the clusters that merged into it, were renamed to it, or handed part of their work to it}."""
+    out: dict[str, list[Cluster]] = {}
+    for cluster in clusters:
+        if cluster.successor:
+            out.setdefault(cluster.successor, []).append(cluster)
+    return out
 
 
 def _index(content: Content, name: str, key: str) -> dict:
