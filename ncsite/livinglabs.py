@@ -51,5 +51,5 @@ class LivingLabsFeature(Feature):
                 "could_join": rank_by_topics(self.content.clusters, lab.topics, self.content.topics,
                                              abroad_from=lab.country, exclude=(lab.host, *lab.clusters),
                                              limit=COULD_JOIN_MAX),
-            })
+            }, description=lab.summary)
         return views
