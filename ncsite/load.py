@@ -13,15 +13,18 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from . import fields as F
-from .models import Cluster, Contact, Content, Event, LivingLab, Location, NewsletterIssue, Topic
+from .models import Cluster, Contact, Content, Event, LivingLab, Location, NewsletterIssue, Partner, Topic
 from .places import BASEMAP_FILE, PLACE, PLACES_FILE, Basemap, Gazetteer, Place, parse_basemap
 from .problems import Problem
 from .text import first_paragraph
 from .yamlsrc import Document, LineDict, LineList, YamlFault, explain, parse, split_front_matter
 
 NEWSLETTER_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})-[a-z0-9]+(?:-[a-z0-9]+)*$")
-GENERATED_INDEXES = ("events/index.md", "livinglabs/index.md", "newsletter/index.md", "matchpoint/index.md",
-                     "subscribe.md")
+# List pages the build makes from the content. Each may have a Markdown file of its own
+# (front matter and an introduction), which the build renders above the list; without
+# one the build's default page is used.
+INDEX_PAGES = ("events/index.md", "livinglabs/index.md", "newsletter/index.md", "matchpoint/index.md",
+               "subscribe.md")
 RESERVED_EVENT_SLUGS = ("calendar",)  # events/calendar.ics is the feed (ncsite.ical)
 TEMPLATE_HINT = "copy the template for this kind of file from CONTRIBUTING.md"
 
@@ -49,7 +52,7 @@ class _Loader:
         self.references: list[F.Reference] = []
         # Ids written in the data files, valid entries or not: an entry with a
         # problem of its own must not also be reported as missing wherever it is named.
-        self.declared: dict[str, set[str]] = {"clusters": set(), "topics": set()}
+        self.declared: dict[str, set[str]] = {"clusters": set(), "topics": set(), "partners": set()}
         self.gazetteer = Gazetteer()
 
     def ctx(self, file: str) -> F.Context:
@@ -250,6 +253,24 @@ class _Loader:
             out.append(Cluster(line=raw.line, contact=Contact(**contact) if contact else None, **clean))
         return out
 
+    def partners(self) -> list[Partner]:
+        """data/partners.yaml, optional: the project partners, in the file's order."""
+        path = self.sources.root / self.sources.data_dir / "partners.yaml"
+        out, first_lead = [], None
+        for clean, raw in self.entries(path, "partners", F.PARTNER):
+            partner = Partner(line=raw.line, **clean)
+            if partner.town:
+                self.locate(self.sources.rel(path), partner.town, partner.country, f"partners[{partner.id}].town",
+                            raw.line_of("town"))
+            if partner.lead and first_lead:
+                self.problem(self.sources.rel(path),
+                             f'"{partner.name}" is a second lead partner (the first is "{first_lead.name}")',
+                             "a project has one lead partner: remove 'lead: true' from all but one entry",
+                             field=f"partners[{partner.id}].lead", line=raw.line_of("lead"))
+            first_lead = first_lead or (partner if partner.lead else None)
+            out.append(partner)
+        return out
+
     def entries(self, path: Path, key: str, spec: F.Record):
         """The valid entries of a data file `{key: [ {...}, ... ]}` with their raw YAML, ids unique."""
         rel = self.sources.rel(path)
@@ -328,6 +349,7 @@ def load_content(sources: Sources) -> tuple[Content, list[Problem]]:
     places = loader.places(basemap)
     topics = loader.topics()
     clusters = loader.clusters()
+    partners = loader.partners()
     events, labs, issues, pages = [], [], [], []
     readers = {"events": (loader.event, events), "livinglabs": (loader.livinglab, labs),
                "newsletter": (loader.newsletter_issue, issues)}
@@ -335,9 +357,9 @@ def load_content(sources: Sources) -> tuple[Content, list[Problem]]:
     for path in sorted(docs.rglob("*.md")):
         src = PurePosixPath(path.relative_to(docs).as_posix())
         rel = sources.rel(path)
-        if src.as_posix() in GENERATED_INDEXES:
-            loader.problem(rel, "this page is made by the build and cannot be a file",
-                           "remove the file; put its text in the matching template under overrides/ instead")
+        if src.as_posix() in INDEX_PAGES:
+            loader.page(path)
+            pages.append(src.as_posix())
             continue
         section = src.parts[0] if len(src.parts) > 1 else None
         if section in readers:
@@ -368,6 +390,7 @@ def load_content(sources: Sources) -> tuple[Content, list[Problem]]:
         newsletter=tuple(sorted(issues, key=lambda i: (i.date.date, i.date.time or dt.time(0), i.slug))),
         clusters=tuple(sorted(clusters, key=lambda c: c.name.casefold())),
         topics=tuple(topics),
+        partners=tuple(partners),
         pages=tuple(pages),
         places=places,
         basemap=basemap,

@@ -345,3 +345,16 @@ def lab_map(content: Content) -> MapView:
                     summary=f"{len(labs)} living lab{'s' if len(labs) != 1 else ''} in {countries} "
                             f"countr{'ies' if countries != 1 else 'y'}.",
                     legend=[LegendItem(f"lab-{s}", STATUS_NAMES[s]) for s in statuses])
+
+
+def partner_map(content: Content) -> MapView:
+    """The home page's map: the project partners at their towns, each a link to its entry on the About page."""
+    partners = content.partners
+    pins = [Pin(p.name, f"about/#partner-{p.id}", p.town, p.country, note="lead partner" if p.lead else None,
+                kind="lead" if p.lead else "partner") for p in partners if p.town]
+    shown = sum(1 for p in pins if content.places.find(p.town, p.country))
+    legend = [LegendItem("lead", "Lead partner"), LegendItem("partner", "Partner")] if any(p.lead for p in partners) \
+        else [LegendItem("partner", "Partner")]
+    return town_map(content, pins, id="partner-map", kind="partners", title="Map of the project partners",
+                    summary=f"{shown} of the {len(partners)} partners are on the map, at their towns; "
+                            "the list names them all.", legend=legend)

@@ -182,6 +182,30 @@ class Cluster:
 
 
 @dataclass(frozen=True)
+class Partner:
+    """A project partner of Northern Connections (data/partners.yaml)."""
+
+    id: str
+    name: str
+    country: str
+    line: int  # where the entry starts in data/partners.yaml
+    short_name: str | None = None
+    town: str | None = None
+    website: str | None = None
+    lead: bool = False
+    cluster: str | None = None  # the id of its Matchpoint profile
+
+    @property
+    def country_name(self) -> str:
+        return COUNTRIES[self.country]
+
+    @property
+    def label(self) -> str:
+        """The name readers know it by: the short name where there is one."""
+        return self.short_name or self.name
+
+
+@dataclass(frozen=True)
 class Topic:
     id: str
     label: str
@@ -197,6 +221,7 @@ class Content:
     newsletter: tuple[NewsletterIssue, ...] = ()
     clusters: tuple[Cluster, ...] = ()
     topics: tuple[Topic, ...] = ()
+    partners: tuple[Partner, ...] = ()  # in the order of data/partners.yaml
     pages: tuple[str, ...] = field(default=())  # other Markdown pages, as src paths under content/
     places: Gazetteer = field(default_factory=Gazetteer)  # where towns are, for the maps
     basemap: Basemap | None = None  # the maps' coastlines and borders

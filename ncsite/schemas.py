@@ -30,6 +30,7 @@ TARGETS = {
     "newsletter.schema.json": "content/newsletter/*.md",
     "clusters.schema.json": "data/clusters.yaml",
     "topics.schema.json": "data/topics.yaml",
+    "partners.schema.json": "data/partners.yaml",
 }
 
 
@@ -63,6 +64,9 @@ def schemas() -> dict[str, dict]:
         "topics.schema.json": _document(
             "Topics", "data/topics.yaml: the shared topic vocabulary",
             _list_file("topics", F.TOPIC, "topic")),
+        "partners.schema.json": _document(
+            "Partners", "data/partners.yaml: the project partners of Northern Connections",
+            _list_file("partners", F.PARTNER, "project partner")),
     }
 
 

@@ -30,6 +30,7 @@ SCHEMA_REJECTS = {
     "every-problem-of-a-file": {"content/events/2026-12-kick-off.md"},
     "missing-required": {"content/events/2019-07-no-start.md"},
     "norway-is-not-false": {"content/livinglabs/harbour-lab.md"},
+    "partners": {"data/partners.yaml"},
     "unknown-country": {"content/livinglabs/harbour-lab.md", "data/clusters.yaml"},
     "unknown-field": {"content/events/2019-07-typo.md"},
     "unknown-timezone": {"content/events/2019-07-tz.md"},
