@@ -251,7 +251,7 @@ def _disc(town: Town, mode: Mode) -> Rect:
 
 def text_width(text: str, font: float, caps: bool = False) -> float:
     """A generous estimate of a sans-serif text's width (no font metrics at build time)."""
-    return len(text) * font * (0.72 if caps else 0.56)
+    return len(text) * font * (0.84 if caps else 0.56)
 
 
 def _place_label(town: Town, mode: Mode, taken: list[Rect], chart: Chart) -> Label | None:

@@ -19,6 +19,7 @@ import json
 from pathlib import Path
 
 from . import fields as F
+from .places import PLACE
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 FOLDER = "schemas"
@@ -30,6 +31,7 @@ TARGETS = {
     "newsletter.schema.json": "content/newsletter/*.md",
     "clusters.schema.json": "data/clusters.yaml",
     "topics.schema.json": "data/topics.yaml",
+    "places.schema.json": "data/places.yaml",
     "partners.schema.json": "data/partners.yaml",
 }
 
@@ -64,6 +66,9 @@ def schemas() -> dict[str, dict]:
         "topics.schema.json": _document(
             "Topics", "data/topics.yaml: the shared topic vocabulary",
             _list_file("topics", F.TOPIC, "topic")),
+        "places.schema.json": _document(
+            "Places", "data/places.yaml: where the towns on the maps are",
+            _list_file("places", PLACE, "town")),
         "partners.schema.json": _document(
             "Partners", "data/partners.yaml: the project partners of Northern Connections",
             _list_file("partners", F.PARTNER, "project partner")),
