@@ -11,7 +11,7 @@ maps draw.
 from __future__ import annotations
 
 import math
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 LonLat = tuple[float, float]
 Point = tuple[float, float]  # kilometres east and north of the projection's centre

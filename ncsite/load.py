@@ -249,6 +249,9 @@ class _Loader:
             if clean.get("town"):
                 self.locate(self.sources.rel(path), clean["town"], clean["country"], f"clusters[{clean['id']}].town",
                             raw.line_of("town"))
+            elif clean.get("offices"):  # the map shows a cluster without a town at its first office, like its card
+                self.locate(self.sources.rel(path), clean["offices"][0], clean["country"],
+                            f"clusters[{clean['id']}].offices[1]", raw.line_of("offices"))
             out.append(Cluster(line=raw.line, contact=Contact(**contact) if contact else None, **clean))
         return out
 

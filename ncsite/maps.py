@@ -15,12 +15,12 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Iterable, Sequence
 
 from .countries import COUNTRIES
 from .geo import Point, Rect, bounds, clip_line, clip_ring, path_data, project
-from .models import Content
+from .models import Cluster, Content
 from .places import Basemap, Gazetteer, Place
 
 FRAME: Rect = (-600.0, -640.0, 700.0, 560.0)  # km around geo.CENTRE: Glasgow to Malmö, Brussels to Oslo
@@ -320,17 +320,22 @@ def slug(text: str) -> str:
 STATUS_NAMES = {"planned": "Planned", "running": "Running", "completed": "Completed"}
 
 
+def cluster_town(cluster: Cluster) -> str | None:
+    """Where the map puts a cluster: its town, else its first office (as its card in the directory does)."""
+    return cluster.town or (cluster.offices[0] if cluster.offices else None)
+
+
 def cluster_map(content: Content) -> MapView:
     """Matchpoint's map: every cluster with a town, a link to its profile; former clusters marked apart."""
     clusters = content.clusters
-    pins = [Pin(c.name, c.url, c.town, c.country, note=None if c.active else c.status,
-                kind="cluster" if c.active else "former") for c in clusters if c.town]
+    pins = [Pin(c.name, c.url, town, c.country, note=None if c.active else c.status,
+                kind="cluster" if c.active else "former") for c in clusters if (town := cluster_town(c))]
     shown = sum(1 for p in pins if content.places.find(p.town, p.country))
     legend = [LegendItem("cluster", "Cluster")]
     if any(p.kind == "former" for p in pins):
         legend.append(LegendItem("former", "Merged or renamed"))
     return town_map(content, pins, id="cluster-map", kind="clusters", title="Map of the clusters",
-                    summary=f"{shown} of the {len(clusters)} clusters are on the map, at the town of their office; "
+                    summary=f"{shown} of the {len(clusters)} clusters are on the map, at the town of their (first) office; "
                             "the list has them all.",
                     legend=legend, collapsible=True)
 

