@@ -29,8 +29,10 @@ def _page(site, path: str):
 
 def _pins(doc, map_id: str) -> list:
     figure = doc.get_element_by_id(map_id)
-    svg = figure.xpath(".//svg")[0]
-    assert svg.get("role") == "group" and svg.get("aria-labelledby")
+    group = figure.xpath(".//*[@role='group']")[0]
+    title = figure.get_element_by_id(group.get("aria-labelledby"))
+    assert title.tag.endswith("title") and title.text_content().startswith("Map of the")
+    assert group.xpath(".//svg")
     return figure.xpath(".//a[contains(@class, 'nc-map__pin')]")
 
 
