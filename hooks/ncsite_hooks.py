@@ -98,7 +98,9 @@ def on_page_markdown(markdown, page, config, files):
     view = build.view(page.file.src_uri)
     if view is not None:
         page.meta["template"] = view.template
-        page.edit_url = build.settings.edit_url(view.edit_path) or page.edit_url
+        if view.description and not page.meta.get("description"):
+            page.meta["description"] = escape(view.description)
+        page.edit_url = build.settings.edit_url(build.edit_path(page.file.src_uri)) or page.edit_url
     return markdown
 
 

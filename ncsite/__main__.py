@@ -42,7 +42,7 @@ def main(argv: list[str] | None = None) -> int:
     took = time.perf_counter() - started
     print(f"Content OK: {len(content.events)} events, {len(content.livinglabs)} living labs, "
           f"{len(content.newsletter)} newsletter issues, {len(content.clusters)} clusters, "
-          f"{len(content.topics)} topics, {len(content.pages)} other pages ({took:.2f} s).")
+          f"{len(content.topics)} topics, {len(content.partners)} partners, {len(content.pages)} other pages ({took:.2f} s).")
     return 0
 
 

@@ -47,10 +47,20 @@ class Build:
         return self.settings.today
 
     def pages(self) -> list[GeneratedPage]:
-        return [page for feature in self.features for page in feature.pages()]
+        """The pages to generate: a page written under content/ (a list page's introduction) wins."""
+        written = set(self.content.pages)
+        return [page for feature in self.features for page in feature.pages() if page.src_uri not in written]
 
     def view(self, src_uri: str) -> PageView | None:
         return self._views.get(src_uri)
+
+    def edit_path(self, src_uri: str) -> str | None:
+        """The file an "Edit this page" link opens, relative to the project root: the page's own
+        Markdown under content/ when it has one, else the file its view names (clusters.yaml, ...)."""
+        if src_uri in self.content.pages:
+            return f"{self.settings.docs_dir}/{src_uri}"
+        view = self.view(src_uri)
+        return view.edit_path if view else None
 
     def alternates(self) -> list[Alternate]:
         return [alt for feature in self.features for alt in feature.alternates()]

@@ -42,7 +42,7 @@ class CalendarFeature(Feature):
                 "event_jsonld": eventdata.jsonld_script(event, self.settings),
                 "ics_path": ical.event_path(event) if not event.month_only else None,
                 "add_links": ical.add_to_calendar_links(event, self.settings),
-            })
+            }, description=event.summary)
         return views
 
     def outputs(self, rendered):

@@ -76,6 +76,7 @@ class PageView:
     template: str
     context: dict[str, Any] = field(default_factory=dict)
     edit_path: str | None = None
+    description: str | None = None  # the page's own description (meta, Open Graph) unless its front matter has one
 
 
 @dataclass(frozen=True)

@@ -663,3 +663,14 @@ TOPIC = Record([
     Field("label", Text(), True, "the topic's name as readers see it"),
     Field("group", Text(), help="the group of neighbouring topics it belongs to, e.g. Energy"),
 ])
+
+PARTNER = Record([
+    Field("id", Slug(), True, "a permanent lowercase id, e.g. aalborg-kommune"),
+    Field("name", Text(), True, "the partner organisation's full name"),
+    Field("short_name", Text(), help="the short name readers know, e.g. EEHH"),
+    Field("country", Country(), True, "the two-letter country code, e.g. DK (Scotland: GB)"),
+    Field("town", Text(), help="the town of the organisation, where a source gives it"),
+    Field("website", Url(), help="the website, starting with https://"),
+    Field("lead", Boolean(), help="true for the lead partner"),
+    Field("cluster", Ref("cluster"), help="the id of the partner's Matchpoint profile in data/clusters.yaml"),
+])

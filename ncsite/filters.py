@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from .calendar import event_datetime, event_when, type_label, when_text, zone_text
 from .countries import COUNTRIES
 from .ical import webcal
@@ -13,6 +15,11 @@ def country_name(code: str | None) -> str:
     return COUNTRIES.get(code or "", code or "")
 
 
+def long_date(day: dt.date) -> str:
+    """A day as readers write it: 1 December 2026."""
+    return f"{day.day} {day:%B} {day.year}"
+
+
 FILTERS = {
     "when_text": lambda start, end=None: when_text(start, end),
     "country_name": country_name,
@@ -21,4 +28,5 @@ FILTERS = {
     "event_type": type_label,
     "zone_text": zone_text,
     "webcal": webcal,
+    "long_date": long_date,
 }

@@ -1,9 +1,11 @@
-"""The home page: the next events, or the latest ones when none is scheduled."""
+"""The home page: the next events, or the latest ones when none is scheduled; figures, labs and news (landing.py)."""
 
 from __future__ import annotations
 
 from .feature import Feature, PageView
 from .calendar import past, upcoming
+from .landing import landing
+from .maps import partner_map
 
 HOME_EVENTS = 3
 SPARE_EVENTS = 3  # hidden; the browser script shows them when earlier ones end after the build
@@ -14,5 +16,8 @@ class HomeFeature(Feature):
         now = self.settings.now
         coming = upcoming(self.content.events, now)[:HOME_EVENTS + SPARE_EVENTS]
         latest = [] if coming else past(self.content.events, now)[:HOME_EVENTS]
-        return {"index.md": PageView("home.html", {"next_events": coming, "latest_events": latest,
-                                                   "home_events": HOME_EVENTS})}
+        context = {"next_events": coming, "latest_events": latest, "home_events": HOME_EVENTS}
+        context.update(landing(self.content, self.settings.today))
+        context["partner_map"] = partner_map(self.content)
+        return {"index.md": PageView("home.html", context),
+                "about.md": PageView("about.html", {"partner_countries": context["partner_countries"]})}

@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Iterable
 
 from .feature import Feature, GeneratedPage, PageView
 from .countries import COUNTRIES
+from .maps import lab_map
 from .ranking import rank_by_topics
 from .models import LivingLab, events_of_lab
 from .paths import LIVINGLABS_INDEX
 
-# What a living lab is and is not, and what the project learned: Markdown, so
-# that it is part of the page body the site search indexes.
-METHOD_TEXT = "overrides/ncsite/livinglabs-method.md"
+# What a living lab is and is not, and what the project learned, is the Markdown of
+# content/livinglabs/index.md (the page's introduction, found by the site search).
 STATUS_ORDER = ("running", "planned", "completed")
 COULD_JOIN_MAX = 6
 
@@ -35,10 +34,8 @@ def countries(labs: Iterable[LivingLab]) -> list[tuple[str, str, list[LivingLab]
 
 class LivingLabsFeature(Feature):
     def pages(self):
-        method = Path(self.settings.root) / METHOD_TEXT
-        yield GeneratedPage(LIVINGLABS_INDEX, "Living labs", "livinglabs.html", edit_path=METHOD_TEXT,
-                            description="Living labs: how Northern Connections brings challenge owners and SMEs together.",
-                            body=method.read_text(encoding="utf-8") if method.is_file() else "")
+        yield GeneratedPage(LIVINGLABS_INDEX, "Living labs", "livinglabs.html",
+                            description="Living labs: how Northern Connections brings challenge owners and SMEs together.")
 
     def views(self):
         labs = self.content.livinglabs
@@ -46,7 +43,8 @@ class LivingLabsFeature(Feature):
             "labs": labs,
             "labs_by_status": by_status(labs),
             "lab_countries": countries(labs),
-        }, METHOD_TEXT)}
+            "lab_map": lab_map(self.content),
+        })}
         for lab in labs:
             views[f"livinglabs/{lab.slug}.md"] = PageView("livinglab.html", {
                 "lab": lab,
@@ -56,5 +54,5 @@ class LivingLabsFeature(Feature):
                 "could_join": rank_by_topics(self.content.clusters, lab.topics, self.content.topics,
                                              abroad_from=lab.country, exclude=(*lab.clusters, *([lab.host] if lab.host else [])),
                                              limit=COULD_JOIN_MAX),
-            })
+            }, description=lab.summary)
         return views

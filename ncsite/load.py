@@ -20,8 +20,9 @@ from . import fields as F
 from . import markup
 from .dates import build_now, country_timezone
 from .examples import BODY_HINT, read_templates
-from .models import Cluster, Contact, Content, Event, LivingLab, Location, NewsletterIssue, Topic
+from .models import Cluster, Contact, Content, Event, LivingLab, Location, NewsletterIssue, Partner, Topic
 from .paths import GENERATED_INDEXES
+from .places import BASEMAP_FILE, PLACE, PLACES_FILE, Basemap, Gazetteer, Place, parse_basemap
 from .problems import Problem
 from .text import first_paragraph, slug_hint
 from .yamlsrc import (Document, LineDict, LineList, YamlFault, explain, load_front_matter, parse,
@@ -72,7 +73,7 @@ class _Loader:
         self.references: list[F.Reference] = []
         # Ids written in the data files, valid entries or not: an entry with a
         # problem of its own must not also be reported as missing wherever it is named.
-        self.declared: dict[str, set[str]] = {"clusters": set(), "topics": set()}
+        self.declared: dict[str, set[str]] = {"clusters": set(), "topics": set(), "partners": set()}
         # Markdown bodies by page (src path under docs_dir) and where each file links, checked once all is read.
         self.bodies: dict[str, str] = {}
         self.links: list[tuple[str, str, markup.Link]] = []
@@ -81,6 +82,7 @@ class _Loader:
         # Data files that could not be read: references to their ids are not checked (no follow-on errors).
         self.unreadable: set[str] = set()
         self.zones: dict[str, str | None] = {}  # the time zone of each country named, once per load
+        self.gazetteer = Gazetteer()
 
     def ctx(self, file: str, spec: F.Record | None = None) -> F.Context:
         examples = self.samples.for_spec(spec) if spec is not None else {}
@@ -219,6 +221,7 @@ class _Loader:
             return None
         clean, body, data = loaded
         rel = self.sources.rel(path)
+        self.locate(rel, clean["city"], clean["country"], "city", data.line_of("city"))
         return LivingLab(slug=slug, source=rel, body=body, **clean)
 
     def newsletter_issue(self, path: Path) -> NewsletterIssue | None:
@@ -238,6 +241,52 @@ class _Loader:
             return None
         return NewsletterIssue(slug=path.stem, source=rel, body=body, **clean)
 
+    # -- the maps: where towns are, and the coastlines ---------------------------
+
+    def basemap(self) -> Basemap | None:
+        """data/northsea-map.json, made by scripts/northsea-map.py (a test checks the real one is there)."""
+        path = self.sources.root / self.sources.data_dir / BASEMAP_FILE
+        rel = self.sources.rel(path)
+        if not path.is_file():
+            return None  # optional, like the other data files: the maps then show the sea and the markers only
+        text = self.read_text(path)
+        parsed = parse_basemap(text) if text is not None else None
+        if isinstance(parsed, str):
+            self.problem(rel, parsed, "this file is made by scripts/northsea-map.py: restore it from git or "
+                         "regenerate it, do not edit it by hand")
+            return None
+        return parsed
+
+    def places(self, basemap: Basemap | None) -> Gazetteer:
+        path = self.sources.root / self.sources.data_dir / PLACES_FILE
+        rel = self.sources.rel(path)
+        places = []
+        seen: dict[tuple[str, str], int | None] = {}
+        for clean, raw in self.entries(path, "places", PLACE):
+            place = Place(**clean)
+            label = f"places[{place.town}]"
+            if place.key in seen:
+                self.problem(rel, f'"{place.town}" ({place.country}) is listed twice (first on line {seen[place.key]})',
+                             "keep one entry per town and country", field=label, line=raw.line)
+                continue
+            seen[place.key] = raw.line
+            if basemap and not basemap.covers(place.lon, place.lat):
+                west, south, east, north = basemap.bounds
+                self.problem(rel, f"lat {place.lat}, lon {place.lon} is outside the area the maps show "
+                             f"(latitude {south:g} to {north:g}, longitude {west:g} to {east:g})",
+                             "check the numbers (lat is north, lon is east; west of Greenwich is negative)",
+                             field=label, line=raw.line)
+                continue
+            places.append(place)
+        self.gazetteer = Gazetteer(places)
+        return self.gazetteer
+
+    def locate(self, file: str, town: str, country: str, field: str, line: int | None) -> None:
+        """Report a town the maps could not show (it must be in data/places.yaml)."""
+        if self.gazetteer.find(town, country) is None:
+            message, hint = self.gazetteer.missing(town, country, file)
+            self.problem(file, message, hint, field=field, line=line)
+
     def topics(self) -> list[Topic]:
         path = self.sources.root / self.sources.data_dir / "topics.yaml"
         return [Topic(**entry) for entry, _ in self.entries(path, "topics", F.TOPIC)]
@@ -253,7 +302,31 @@ class _Loader:
                              f"put the image in {self.sources.docs_dir}/ and write its path relative to it",
                              field=f"clusters[{clean['id']}].logo", line=raw.line_of("logo"))
                 continue
+            if clean.get("town"):
+                self.locate(self.sources.rel(path), clean["town"], clean["country"], f"clusters[{clean['id']}].town",
+                            raw.line_of("town"))
+            elif clean.get("offices"):  # the map shows a cluster without a town at its first office, like its card
+                self.locate(self.sources.rel(path), clean["offices"][0], clean["country"],
+                            f"clusters[{clean['id']}].offices[1]", raw.line_of("offices"))
             out.append(Cluster(line=raw.line, contact=Contact(**contact) if contact else None, **clean))
+        return out
+
+    def partners(self) -> list[Partner]:
+        """data/partners.yaml, optional: the project partners, in the file's order."""
+        path = self.sources.root / self.sources.data_dir / "partners.yaml"
+        out, first_lead = [], None
+        for clean, raw in self.entries(path, "partners", F.PARTNER):
+            partner = Partner(line=raw.line, **clean)
+            if partner.town:
+                self.locate(self.sources.rel(path), partner.town, partner.country, f"partners[{partner.id}].town",
+                            raw.line_of("town"))
+            if partner.lead and first_lead:
+                self.problem(self.sources.rel(path),
+                             f'"{partner.name}" is a second lead partner (the first is "{first_lead.name}")',
+                             "a project has one lead partner: remove 'lead: true' from all but one entry",
+                             field=f"partners[{partner.id}].lead", line=raw.line_of("lead"))
+            first_lead = first_lead or (partner if partner.lead else None)
+            out.append(partner)
         return out
 
     def entries(self, path: Path, key: str, spec: F.Record):
@@ -283,11 +356,12 @@ class _Loader:
         out = []
         for index, raw in enumerate(items):
             line = items.line_of(index) if isinstance(items, LineList) else None
-            label = raw.get("id") if isinstance(raw, dict) and isinstance(raw.get("id"), str) else str(index + 1)
+            label = next((raw[k] for k in ("id", "town") if isinstance(raw, dict) and isinstance(raw.get(k), str)),
+                         str(index + 1))
             clean = spec.check(raw, self.ctx(rel, spec).at(f"{key}[{label}]", line))
             if isinstance(raw, LineDict) and isinstance(raw.get("id"), str):
                 ident = raw["id"]
-                self.declared[key].add(ident)
+                self.declared.setdefault(key, set()).add(ident)
                 if ident in seen:
                     self.problem(rel, f'the id "{ident}" is used twice (first on line {seen[ident]})',
                                  "ids must be unique: rename one of the two", field=f"{key}[{ident}].id",
@@ -425,8 +499,11 @@ def load_content(sources: Sources) -> tuple[Content, list[Problem]]:
     """Read, validate and cross-check everything under content/ and data/."""
     loader = _Loader(sources)
     docs = sources.root / sources.docs_dir
+    basemap = loader.basemap()
+    places = loader.places(basemap)
     topics = loader.topics()
     clusters = loader.clusters()
+    partners = loader.partners()
     events: list[Event] = []
     labs: list[LivingLab] = []
     issues: list[NewsletterIssue] = []
@@ -447,8 +524,9 @@ def load_content(sources: Sources) -> tuple[Content, list[Problem]]:
             continue
         md_pages.add(src.as_posix())
         if src.as_posix() in GENERATED_INDEXES:
-            loader.problem(rel, "this page is made by the build and cannot be a file",
-                           "remove the file; put its text in the matching template under overrides/ instead")
+            # A list page's own Markdown (front matter and an introduction), rendered above the list.
+            loader.page(path)
+            pages.append(src.as_posix())
             continue
         section = src.parts[0] if len(src.parts) > 1 else None
         if section in readers:
@@ -487,6 +565,9 @@ def load_content(sources: Sources) -> tuple[Content, list[Problem]]:
         newsletter=tuple(sorted(issues, key=lambda i: i.sort_key)),
         clusters=tuple(sorted(clusters, key=lambda c: c.name.casefold())),
         topics=tuple(topics),
+        partners=tuple(partners),
         pages=tuple(pages),
+        places=places,
+        basemap=basemap,
     )
     return content, loader.problems

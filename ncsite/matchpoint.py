@@ -31,6 +31,7 @@ from typing import Iterable, Mapping
 from .feature import Feature, GeneratedPage, Output, PageView
 from .countries import COUNTRIES
 from .dates import MONTH_NAMES
+from .maps import cluster_map
 from .models import Cluster, LivingLab, Topic, events_per_cluster, labs_of_cluster, predecessors_of
 from .search import folded_words
 from .paths import MATCHPOINT_INDEX
@@ -412,6 +413,7 @@ class MatchpointFeature(Feature):
     def views(self):
         views = {MATCHPOINT_INDEX: PageView("matchpoint.html", {
             "directory": self.directory, "register_url": "matchpoint/register/", "contact_url": CONTACT_PAGE,
+            "cluster_map": cluster_map(self.content),
         }, EDIT_PATH)}
         topics = self.content.topics
         profiles = {p.id: p for p in self.directory.profiles}

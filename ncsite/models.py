@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 
 from .countries import COUNTRIES
 from .dates import When
+from .places import Basemap, Gazetteer
 
 
 @dataclass(frozen=True)
@@ -187,6 +188,30 @@ class Cluster:
 
 
 @dataclass(frozen=True)
+class Partner:
+    """A project partner of Northern Connections (data/partners.yaml)."""
+
+    id: str
+    name: str
+    country: str
+    line: int  # where the entry starts in data/partners.yaml
+    short_name: str | None = None
+    town: str | None = None
+    website: str | None = None
+    lead: bool = False
+    cluster: str | None = None  # the id of its Matchpoint profile
+
+    @property
+    def country_name(self) -> str:
+        return COUNTRIES[self.country]
+
+    @property
+    def label(self) -> str:
+        """The name readers know it by: the short name where there is one."""
+        return self.short_name or self.name
+
+
+@dataclass(frozen=True)
 class Topic:
     id: str
     label: str
@@ -202,6 +227,7 @@ class Content:
     newsletter: tuple[NewsletterIssue, ...] = ()
     clusters: tuple[Cluster, ...] = ()
     topics: tuple[Topic, ...] = ()
+    partners: tuple[Partner, ...] = ()  # in the order of data/partners.yaml
     pages: tuple[str, ...] = field(default=())  # other Markdown pages, as src paths under content/
     # Lookups by id, made once with the content (derived, so not compared or shown).
     _clusters: dict[str, Cluster] = field(init=False, repr=False, compare=False)
@@ -213,6 +239,8 @@ class Content:
         object.__setattr__(self, "_clusters", {c.id: c for c in self.clusters})
         object.__setattr__(self, "_topics", {t.id: t for t in self.topics})
         object.__setattr__(self, "_labs", {lab.slug: lab for lab in self.livinglabs})
+    places: Gazetteer = field(default_factory=Gazetteer)  # where towns are, for the maps
+    basemap: Basemap | None = None  # the maps' coastlines and borders
 
     def cluster(self, cid: str) -> Cluster:
         return self._clusters[cid]

@@ -63,7 +63,7 @@ class NewsletterFeature(Feature):
         for issue in self.issues:
             older, newer = around[issue.slug]
             views[f"newsletter/{issue.slug}.md"] = PageView(
-                "newsletter-issue.html", {"issue": issue, "older": older, "newer": newer})
+                "newsletter-issue.html", {"issue": issue, "older": older, "newer": newer}, description=issue.summary)
         return views
 
     def needs_html(self):

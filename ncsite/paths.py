@@ -1,7 +1,8 @@
 """The pages the build makes itself, by their path under content/.
 
-The features generate them (`Feature.pages`), and the loader refuses a
-partner's file at any of these paths: both read them from here.
+The features generate them (`Feature.pages`); a Markdown file at one of these
+paths under content/ is that page's own front matter and introduction, rendered
+above the list (the loader reads it as an ordinary page). Both read them from here.
 """
 
 from __future__ import annotations

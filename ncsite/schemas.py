@@ -20,6 +20,7 @@ from pathlib import Path
 
 from . import fields as F
 from .examples import Samples, read_templates
+from .places import PLACE
 
 PROJECT = Path(__file__).resolve().parent.parent  # the templates' samples are refused as values (templates/)
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
@@ -32,6 +33,8 @@ TARGETS = {
     "newsletter.schema.json": "content/newsletter/*.md",
     "clusters.schema.json": "data/clusters.yaml",
     "topics.schema.json": "data/topics.yaml",
+    "places.schema.json": "data/places.yaml",
+    "partners.schema.json": "data/partners.yaml",
 }
 
 
@@ -81,6 +84,12 @@ def schemas(root: Path = PROJECT) -> dict[str, dict]:
         "topics.schema.json": _document(
             "Topics", "data/topics.yaml: the shared topic vocabulary",
             _list_file("topics", F.TOPIC, "topic")),
+        "places.schema.json": _document(
+            "Places", "data/places.yaml: where the towns on the maps are",
+            _list_file("places", PLACE, "town")),
+        "partners.schema.json": _document(
+            "Partners", "data/partners.yaml: the project partners of Northern Connections",
+            _list_file("partners", F.PARTNER, "project partner")),
     }
 
 

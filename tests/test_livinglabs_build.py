@@ -53,6 +53,12 @@ def _generate(project: Path, rng: random.Random) -> dict:
             labs[lab]["events"].append(((day, slug), slug))
     for lab in labs.values():
         lab["events"] = [slug for _, slug in sorted(lab["events"])]
+    with open(project / "data" / "places.yaml", "a", encoding="utf-8") as out:  # the maps need every city's position
+        for path in sorted((project / "content" / "livinglabs").glob("gen-lab-*.md")):
+            n = int(path.stem[-2:])
+            country = path.read_text(encoding="utf-8").split('country: "')[1][:2]
+            out.write(f'  - town: "City {n}"\n    country: "{country}"\n    lat: {54 + n / 20}\n    lon: {8 + n / 10}\n'
+                      "    source: generated for the test\n")
     return {"labs": labs, "clusters": clusters}
 
 

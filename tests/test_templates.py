@@ -33,6 +33,7 @@ def add_filled_templates(project: Path) -> None:
     (project / "content/events/2019-09-kiel-template-workshop.md").write_text(event, encoding="utf-8")
     lab = fill((TEMPLATES / "livinglab.md").read_text(encoding="utf-8"), {
         '"YYYY-MM"': '"2019-05"',
+        "city: City": "city: Esbjerg",
         "host:   ": f"host: {FIRST_CLUSTER}",
         "topics:   ": f"topics: [{FIRST_TOPIC}]",
     })

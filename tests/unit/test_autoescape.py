@@ -20,6 +20,8 @@ OVERRIDES = Path(__file__).resolve().parents[2] / "overrides"
 SAFE = {
     "page.content": "the HTML MkDocs rendered from the page's Markdown (Python-Markdown escapes the text)",
     "event_jsonld": "JSON for a <script> element, escaped for it by ncsite.eventdata.jsonld_script",
+    "intro": "the part of page.content before a marker heading (newsletter.html), MkDocs' HTML",
+    "marker ~ elsewhere": "the rest of page.content from that marker heading on (newsletter.html), MkDocs' HTML",
 }
 # Templates that may print values without autoescaping, and why. None today.
 ALLOWLIST: dict[str, str] = {}

@@ -1,0 +1,57 @@
+/* Maps (overrides/ncsite/map.html): the "Show the map" button on phones, and the directory's filters.
+ *
+ * The map is complete without this script. On Matchpoint it shows only the markers of the
+ * clusters whose cards the directory (matchpoint.js) shows: it watches the cards' `hidden`
+ * attribute, whatever changed it (filters, text search, the URL), and matches a marker to
+ * its card by the profile address both link to. A town whose markers are all hidden is
+ * hidden with its name.
+ */
+(function () {
+  "use strict";
+
+  function absolute(href) {
+    return new URL(href, window.location.href).href;
+  }
+
+  function toggle(figure) {
+    var button = figure.querySelector(".nc-map__toggle");
+    if (!button) return;
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      var open = !figure.classList.contains("nc-map--open");
+      figure.classList.toggle("nc-map--open", open);
+      button.setAttribute("aria-expanded", open ? "true" : "false");
+      button.textContent = open ? "Hide the map" : "Show the map";
+    });
+  }
+
+  function follow(figure, list) {
+    var pins = Array.prototype.slice.call(figure.querySelectorAll("a.nc-map__pin"));
+    var towns = Array.prototype.slice.call(figure.querySelectorAll(".nc-map__town"));
+    function update() {
+      var cards = {};
+      Array.prototype.forEach.call(list.children, function (card) {
+        var link = card.querySelector("a[href]");
+        if (link) cards[absolute(link.getAttribute("href"))] = card;
+      });
+      pins.forEach(function (pin) {
+        var card = cards[absolute(pin.getAttribute("href"))];
+        var hide = !!card && card.hidden;
+        if (pin.hasAttribute("hidden") !== hide) pin.toggleAttribute("hidden", hide);
+      });
+      towns.forEach(function (town) {
+        var hide = !town.querySelector("a.nc-map__pin:not([hidden])");
+        if (town.hasAttribute("hidden") !== hide) town.toggleAttribute("hidden", hide);
+      });
+    }
+    new MutationObserver(update).observe(list, { attributes: true, attributeFilter: ["hidden"], subtree: true,
+                                                 childList: true });
+    update();
+  }
+
+  Array.prototype.forEach.call(document.querySelectorAll("[data-nc-map]"), function (figure) {
+    toggle(figure);
+    var list = document.getElementById("nc-clusters");
+    if (figure.classList.contains("nc-map--clusters") && list) follow(figure, list);
+  });
+})();

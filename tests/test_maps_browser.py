@@ -1,0 +1,173 @@
+"""The maps in the built site and in Chromium: every marker a link with a name, the filters followed.
+
+Built pages: Matchpoint's map links every cluster that has a town, the living-labs
+map every lab, the home page's map the partners with a town; the drawing is inline
+(no request), and adds only a few kB to a gzipped page. In Chromium: with
+?country=DK the visible markers are exactly the visible cards; at 390 px the first
+cluster card's name is on the first screen and the map opens behind its button.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+from urllib.parse import urljoin
+
+import lxml.html
+import pytest
+from conftest import ROOT
+
+from ncsite.load import Sources, load_content
+
+SVG = "{http://www.w3.org/2000/svg}"
+ARGS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 800}}
+
+
+def _page(site, path: str):
+    return lxml.html.fromstring((site / path / "index.html").read_bytes())
+
+
+def _pins(doc, map_id: str) -> list:
+    figure = doc.get_element_by_id(map_id)
+    group = figure.xpath(".//*[@role='group']")[0]
+    title = figure.get_element_by_id(group.get("aria-labelledby"))
+    assert title.tag.endswith("title") and title.text_content().startswith("Map of the")
+    assert group.xpath(".//svg")
+    return figure.xpath(".//a[contains(@class, 'nc-map__pin')]")
+
+
+def _content():
+    content, problems = load_content(Sources(ROOT))
+    assert problems == []
+    return content
+
+
+def test_matchpoint_map_links_every_cluster_with_a_town(built_site):
+    content = _content()
+    pins = _pins(_page(built_site, "matchpoint"), "cluster-map")
+    hrefs = [p.get("href") for p in pins]
+    with_town = [c for c in content.clusters if c.town or c.offices]
+    assert sorted(hrefs) == sorted(f"{c.id}/" for c in with_town)
+    assert len(set(hrefs)) == len(hrefs)
+    names = {p.get("href"): p.get("aria-label") for p in pins}
+    cewind = content.cluster("cewind")
+    assert names["cewind/"] == f"{cewind.name}, Flensburg, Germany"
+    for pin in pins:
+        assert (built_site / "matchpoint" / pin.get("href") / "index.html").is_file()
+        assert pin.get("aria-label").count(",") >= 2
+
+
+def test_livinglabs_map_shows_every_lab_with_its_status(built_site):
+    content = _content()
+    pins = _pins(_page(built_site, "livinglabs"), "lab-map")
+    assert sorted(p.get("href") for p in pins) == sorted(f"{lab.slug}/" for lab in content.livinglabs)
+    for lab in content.livinglabs:
+        label = next(p.get("aria-label") for p in pins if p.get("href") == f"{lab.slug}/")
+        assert label == f"{lab.title}, {lab.city}, {lab.country_name} ({lab.status})"
+
+
+def test_home_map_shows_the_partners_towns_and_countries(built_site):
+    content = _content()
+    doc = _page(built_site, "")
+    pins = _pins(doc, "partner-map")
+    assert sorted(p.get("href") for p in pins) == sorted(f"about/#partner-{p.id}" for p in content.partners if p.town)
+    about = _page(built_site, "about")
+    for pin in pins:
+        assert about.get_element_by_id(pin.get("href").split("#")[1]) is not None
+    focus = {t.text_content() for t in doc.get_element_by_id("partner-map").xpath(
+        ".//*[contains(@class, 'nc-map__area--focus')]")}
+    assert {"DENMARK", "GERMANY", "SWEDEN", "NORWAY", "NETHERLANDS", "BELGIUM", "UNITED KINGDOM"} <= focus
+
+
+def test_the_maps_are_inline_drawings_within_the_page_budget(built_site):
+    for path in ("matchpoint", "livinglabs", ""):
+        html = (built_site / path / "index.html").read_text(encoding="utf-8")
+        start = html.index('<figure class="nc-map')
+        figure = html[start:html.index("</figure>", start) + len("</figure>")]
+        assert 'class="nc-map__land" d="M' in figure
+        assert not re.search(r"(?:src|href)=\"(?:https?:)?//", figure), "the map refers to another host"
+        without = html[:start] + html[start + len(figure):]
+        added = len(gzip.compress(html.encode(), 9)) - len(gzip.compress(without.encode(), 9))
+        assert added < 40_000, f"/{path}: the map adds {added} bytes gzipped"
+
+
+# -- in the browser -------------------------------------------------------------------
+
+
+@pytest.fixture(params=list(ARGS))
+def page(request, browser, site_url):
+    phone = request.param == "phone"
+    context = browser.new_context(viewport=ARGS[request.param], is_mobile=phone, has_touch=phone)
+    requests: list[str] = []
+    context.on("request", lambda req: requests.append(req.url))
+    page = context.new_page()
+    page.width_name = request.param
+    yield page
+    assert all(url.startswith((site_url, "data:")) for url in requests), requests
+    context.close()
+
+
+def _visible_pins(page) -> list[str]:
+    return sorted(page.eval_on_selector_all(
+        "#cluster-map a.nc-map__pin",
+        "pins => pins.filter(p => !p.closest('[hidden]')).map(p => new URL(p.getAttribute('href'), location).href)"))
+
+
+def _visible_cards(page) -> list[str]:
+    return sorted(page.eval_on_selector_all(
+        "#nc-clusters > li", "cards => cards.filter(c => !c.hidden).map(c => c.querySelector('a').href)"))
+
+
+def test_country_filter_shows_the_markers_of_the_visible_cards_only(page, site_url):
+    page.goto(urljoin(site_url, "matchpoint/?country=DK"))
+    page.wait_for_load_state("load")
+    cards = _visible_cards(page)
+    pins = _visible_pins(page)
+    assert cards and len(cards) < page.locator("#nc-clusters > li").count()
+    with_town = set(page.eval_on_selector_all("#cluster-map a.nc-map__pin",
+                                              "ps => ps.map(p => new URL(p.getAttribute('href'), location).href)"))
+    assert pins == sorted(set(cards) & with_town)
+    assert all("/matchpoint/" in p for p in pins) and pins
+    # A town whose clusters are all filtered out is hidden with its name.
+    hidden_towns = page.locator("#cluster-map .nc-map__town[hidden]").count()
+    assert hidden_towns > 0
+    # Back to every cluster: every marker again.
+    page.select_option("#nc-country", "")
+    page.wait_for_function("document.querySelectorAll('#cluster-map a.nc-map__pin:not([hidden])').length === "
+                           "document.querySelectorAll('#cluster-map a.nc-map__pin').length")
+    page.fill("#nc-q", "wind")
+    page.wait_for_timeout(100)
+    assert _visible_pins(page) == sorted(set(_visible_cards(page)) & with_town)
+
+
+def test_map_on_a_phone_and_on_a_desktop(page, site_url):
+    page.goto(urljoin(site_url, "matchpoint/"))
+    page.wait_for_load_state("load")
+    svg = page.locator("#cluster-map-svg")
+    toggle = page.locator("#cluster-map .nc-map__toggle")
+    if page.width_name == "phone":
+        first = page.locator("#nc-clusters > li h2").first
+        box = first.bounding_box()
+        assert box and box["y"] + box["height"] <= 844, "the first cluster's name is below the first screen"
+        assert not svg.is_visible() and toggle.is_visible()
+        assert toggle.get_attribute("aria-expanded") == "false"
+        toggle.click()
+        assert svg.is_visible() and toggle.get_attribute("aria-expanded") == "true"
+        width = svg.bounding_box()["width"]
+        assert 340 <= width <= 390
+        # Legible: town names at least 11 CSS pixels high, markers at least 9 across.
+        size = page.eval_on_selector_all(
+            "#cluster-map .nc-map__name", "ts => Math.min(...ts.filter(t => t.getBoundingClientRect().height > 0)"
+            ".map(t => t.getBoundingClientRect().height))")
+        assert size >= 11
+        dot = page.locator("#cluster-map a.nc-map__pin circle").first.bounding_box()
+        assert dot["width"] >= 9
+    else:
+        assert svg.is_visible() and not toggle.is_visible()
+        assert svg.bounding_box()["width"] >= 600
+    # Every marker is a way in: following one opens the cluster's profile.
+    pin = page.locator("#cluster-map a.nc-map__pin").first
+    name = pin.get_attribute("aria-label").split(",")[0]
+    pin.click()
+    page.wait_for_load_state("load")
+    assert "/matchpoint/" in page.url and page.locator("h1").first.text_content().strip() == name
