@@ -1,9 +1,14 @@
-"""The home page: the next events, or the latest ones when none is scheduled."""
+"""The home page: the next events, or, when none is scheduled, the latest that took place.
+
+"Latest" means the project's own events that happened: over and confirmed
+(`calendar.happened`), never a tentative, cancelled or postponed one, nor one of an
+earlier project.
+"""
 
 from __future__ import annotations
 
 from .feature import Feature, PageView
-from .calendar import past, upcoming
+from .calendar import happened, own, upcoming
 
 HOME_EVENTS = 3
 SPARE_EVENTS = 3  # hidden; the browser script shows them when earlier ones end after the build
@@ -12,7 +17,7 @@ SPARE_EVENTS = 3  # hidden; the browser script shows them when earlier ones end 
 class HomeFeature(Feature):
     def views(self):
         now = self.settings.now
-        coming = upcoming(self.content.events, now)[:HOME_EVENTS + SPARE_EVENTS]
-        latest = [] if coming else past(self.content.events, now)[:HOME_EVENTS]
+        coming = upcoming(own(self.content.events), now)[:HOME_EVENTS + SPARE_EVENTS]
+        latest = [] if coming else happened(self.content.events, now)[:HOME_EVENTS]
         return {"index.md": PageView("home.html", {"next_events": coming, "latest_events": latest,
                                                    "home_events": HOME_EVENTS})}
