@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import json
 
-from .feature import Settings
 from .calendar import event_datetime
+from .feature import Settings
 from .ical import event_path, in_calendar
 from .models import Event
 

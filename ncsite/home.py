@@ -7,8 +7,8 @@ earlier project.
 
 from __future__ import annotations
 
-from .feature import Feature, PageView
 from .calendar import happened, own, upcoming
+from .feature import Feature, PageView
 
 HOME_EVENTS = 3
 SPARE_EVENTS = 3  # hidden; the browser script shows them when earlier ones end after the build
