@@ -47,6 +47,11 @@ def is_upcoming(event: Event, now: dt.datetime | dt.date) -> bool:
     return event.ends_at > _moment(now)
 
 
+def is_past(event: Event, now: dt.datetime | dt.date) -> bool:
+    """True once the event is over."""
+    return not is_upcoming(event, now)
+
+
 def upcoming(events, now: dt.datetime | dt.date) -> list[Event]:
     """Events not over yet, soonest first."""
     return sorted((e for e in events if is_upcoming(e, now)), key=_chronological)
@@ -55,6 +60,31 @@ def upcoming(events, now: dt.datetime | dt.date) -> list[Event]:
 def past(events, now: dt.datetime | dt.date) -> list[Event]:
     """Events that are over, newest first."""
     return sorted((e for e in events if not is_upcoming(e, now)), key=_chronological, reverse=True)
+
+
+def happened(events, now: dt.datetime | dt.date) -> list[Event]:
+    """The project's own events that took place: over, and scheduled (not cancelled, postponed or
+    only planned), newest first. Events of earlier projects are not the project's."""
+    return [e for e in past(events, now) if e.confirmed and not e.earlier_project]
+
+
+def own(events) -> list[Event]:
+    """The events of Northern Connections itself, in the order given."""
+    return [e for e in events if not e.earlier_project]
+
+
+@dataclass(frozen=True)
+class EarlierProject:
+    name: str
+    events: list[Event]  # newest first
+
+
+def earlier_projects(events) -> list[EarlierProject]:
+    """Events of predecessor projects, by project (the latest project first), each newest first."""
+    by_project: dict[str, list[Event]] = {}
+    for event in sorted((e for e in events if e.earlier_project), key=_chronological, reverse=True):
+        by_project.setdefault(event.project, []).append(event)
+    return [EarlierProject(name, group) for name, group in by_project.items()]
 
 
 def _chronological(event: Event):
@@ -110,6 +140,18 @@ def when_text(start: When, end: When | None = None) -> str:
     if start.year == end.year:
         return f"{start.day} {start.month_name} – {end.day} {end.month_name} {start.year}"
     return f"{start.day} {start.month_name} {start.year} – {end.day} {end.month_name} {end.year}"
+
+
+def event_days(event: Event) -> str:
+    """The event's days (or month) without times: "13 June 2019", "12–14 June 2017", "December 2017"."""
+    start, end = event.start, event.end
+    return when_text(When(start.year, start.month, start.day), When(end.year, end.month, end.day) if end else None)
+
+
+def event_place(event: Event) -> str:
+    """Where, as a reader says it: "Hamburg, Germany", "Belgium", or "" when not known."""
+    loc = event.location
+    return ", ".join(p for p in (loc.city, loc.country_name) if p) if loc else ""
 
 
 def has_time(event: Event) -> bool:

@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import json
 
-from .feature import Settings
 from .calendar import event_datetime
+from .feature import Settings
 from .ical import event_path, in_calendar
 from .models import Event
 
 SCHEMA = "https://schema.org/"
 EVENT_STATUS = {"scheduled": "EventScheduled", "cancelled": "EventCancelled", "postponed": "EventPostponed"}
+ATTENDANCE_MODE = {"in-person": "OfflineEventAttendanceMode", "online": "OnlineEventAttendanceMode",
+                   "hybrid": "MixedEventAttendanceMode"}
 
 
 def _end_date(event: Event) -> str | None:
@@ -27,31 +29,47 @@ def _end_date(event: Event) -> str | None:
 
 
 def _place(event: Event) -> dict | None:
+    """A schema.org Place, when at least the city and the country are known."""
     loc = event.location
-    if loc is None:
+    if loc is None or not (loc.city and loc.country):
         return None
     address = {"@type": "PostalAddress", "streetAddress": loc.address, "addressLocality": loc.city,
                "addressCountry": loc.country}
-    place = {"@type": "Place", "name": loc.venue or loc.city or loc.country_name,
+    place = {"@type": "Place", "name": loc.venue or loc.city,
              "address": {k: v for k, v in address.items() if v}}
     return {k: v for k, v in place.items() if v}
 
 
+def _locations(event: Event) -> list[dict] | None:
+    """The locations the attendance mode needs (a Place, a VirtualLocation, or both); None if one is unknown.
+
+    A VirtualLocation needs the address where people joined: an online event whose
+    address is not known gets no JSON-LD rather than an invented or invalid one.
+    """
+    mode = event.attendance_mode
+    place = _place(event) if mode in ("in-person", "hybrid") else None
+    virtual = {"@type": "VirtualLocation", "url": event.online_url} if event.online_url else None
+    needed = {"in-person": [place], "online": [virtual], "hybrid": [place, virtual]}[mode]
+    known = [location for location in needed if location is not None]
+    return known if len(known) == len(needed) else None
+
+
 def jsonld(event: Event, settings: Settings) -> dict | None:
-    """The schema.org Event for one event page; None for a month-only event (it has no startDate)."""
-    if not in_calendar(event):
+    """The schema.org Event for one event page, or None when it cannot be told truthfully and validly:
+    a month-only event (no startDate), or one whose place (or online address) is not known."""
+    locations = _locations(event) if in_calendar(event) else None
+    if not locations:
         return None
-    places = [p for p in (_place(event), event.online and {"@type": "VirtualLocation", "url": event.online}) if p]
-    mode = "Mixed" if len(places) == 2 else "Online" if event.online else "Offline"
     data = {
         "@context": "https://schema.org",
         "@type": "Event",
         "name": event.title,
         "startDate": event_datetime(event),
         "endDate": _end_date(event),
-        "eventStatus": SCHEMA + EVENT_STATUS[event.status],
-        "eventAttendanceMode": SCHEMA + f"{mode}EventAttendanceMode",
-        "location": places[0] if len(places) == 1 else places or None,
+        # A tentative event was never confirmed: EventScheduled would be false, and schema.org has no "planned".
+        "eventStatus": SCHEMA + EVENT_STATUS[event.status] if event.status in EVENT_STATUS else None,
+        "eventAttendanceMode": SCHEMA + ATTENDANCE_MODE[event.attendance_mode],
+        "location": locations[0] if len(locations) == 1 else locations,
         "organizer": [{"@type": "Organization", "name": name} for name in event.organisers] or None,
         "url": settings.absolute(event.url),
         "description": event.summary or None,
@@ -78,15 +96,18 @@ def event_record(event: Event, settings: Settings) -> dict:
         "url": settings.absolute(event.url),
         "type": event.type,
         "status": event.status,
+        "project": event.project,
         "start": event.start.iso,
         "end": event.end.iso if event.end else None,
         "timezone": event.timezone,
         "location": {"venue": loc.venue, "address": loc.address, "city": loc.city, "country": loc.country,
                      "country_name": loc.country_name} if loc else None,
-        "online": event.online,
+        "online": event.online,  # the address, true (online, address not known) or null
+        "attendance": event.attendance_mode,
         "organisers": list(event.organisers),
         "clusters": list(event.clusters),
-        "livinglab": event.livinglab,
+        "livinglab": event.livinglab if event.livinglab is None or isinstance(event.livinglab, str)
+        else list(event.livinglab),
         "registration": event.registration,
         "summary": event.summary,
         "ics": settings.absolute(event_path(event)) if in_calendar(event) else None,

@@ -7,7 +7,7 @@ formats in `eventdata.py` (JSON-LD, JSON) and `ical.py` (iCalendar).
 from __future__ import annotations
 
 from . import eventdata, ical
-from .calendar import TYPE_LABELS, archive, neighbours, upcoming
+from .calendar import TYPE_LABELS, archive, earlier_projects, is_past, neighbours, own, upcoming
 from .feature import Feature, GeneratedPage, Output, PageView
 from .paths import EVENTS_INDEX
 
@@ -19,24 +19,32 @@ class CalendarFeature(Feature):
 
     def views(self):
         now = self.settings.now
-        events = self.content.events
+        # Upcoming, the archive and the type filter are the project's own events; those of
+        # earlier projects (InTra-Net) have a section and a filter of their own.
+        events = own(self.content.events)
         past_years = archive(events, now)
         present = [t for t in TYPE_LABELS if any(e.type == t for e in events)]
         feed = self.settings.absolute(ical.FEED_PATH)
+        earlier = earlier_projects(self.content.events)
         views = {
             EVENTS_INDEX: PageView("calendar.html", {
                 "upcoming": upcoming(events, now),
                 "archive": past_years,
                 "event_types": [(t, TYPE_LABELS[t], sum(e.type == t for e in events)) for t in present],
+                "own_count": len(events),
+                "earlier_projects": earlier,
+                "earlier_count": sum(len(p.events) for p in earlier),
                 "feed_url": feed,
                 "webcal_url": ical.webcal(feed),
             }, "overrides/calendar.html"),
         }
-        around = neighbours(events)
-        for event in events:
+        # Previous and next within the same project: InTra-Net's workshops lead to each other, not into 2016.
+        around = {**neighbours(events), **neighbours(e for e in self.content.events if e.earlier_project)}
+        for event in self.content.events:
             previous, following = around[event.slug]
             views[f"events/{event.slug}.md"] = PageView("event.html", {
                 "event": event,
+                "event_past": is_past(event, now),  # at the build; events.js turns the page when it ends later
                 "previous_event": previous,
                 "next_event": following,
                 "event_jsonld": eventdata.jsonld_script(event, self.settings),

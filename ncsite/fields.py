@@ -180,18 +180,34 @@ class Slug(Kind):
 
 
 class Url(Kind):
+    hint = "write the full address, starting with https://"
+
     def check(self, value, ctx):
         if isinstance(value, str):
             parts = urlsplit(value.strip())
             if parts.scheme in ("http", "https") and "." in parts.netloc and " " not in value.strip():
                 return value.strip()
-        hint = "write the full address, starting with https://"
+        hint = self.hint
         if isinstance(value, str) and value.startswith("www."):
             hint = f'write "https://{value}"'
         return ctx.fail(f"{describe(value)} is not a web address", hint)
 
     def schema(self):
         return {"type": "string", "format": "uri", "pattern": "^https?://"}
+
+
+class OnlineAddress(Url):
+    """The address of an online or hybrid event, or `true` when it is online but its address is not known."""
+
+    hint = "write the full address, starting with https://, or true if the event is online and its address is not known"
+
+    def check(self, value, ctx):
+        if value is True:
+            return True
+        return super().check(value, ctx)
+
+    def schema(self):
+        return {"type": ["string", "boolean"], "format": "uri", "pattern": "^https?://", "not": {"const": False}}
 
 
 class Email(Kind):
@@ -367,6 +383,19 @@ class ListOf(Kind):
         return {"type": "array", "items": self.item.schema()}
 
 
+class OneOrList(Kind):
+    """One value, or a list of them (`livinglab: esbjerg` or `livinglab: [hamburg, flensburg]`)."""
+
+    def __init__(self, item: Kind):
+        self.item, self.many = item, ListOf(item)
+
+    def check(self, value, ctx):
+        return self.many.check(value, ctx) if isinstance(value, list) else self.item.check(value, ctx)
+
+    def schema(self):
+        return {"anyOf": [self.item.schema(), self.many.schema()]}
+
+
 def _is_empty(value: Any) -> bool:
     return value is None or value == "" or value == [] or value == {}
 
@@ -462,6 +491,8 @@ def _or_nothing(schema: dict) -> dict:
     out = dict(schema)
     if "enum" in out:
         out["enum"] = [*out["enum"], None]
+    elif "anyOf" in out:
+        out["anyOf"] = [*out["anyOf"], {"type": "null"}]
     elif isinstance(out.get("type"), list):
         out["type"] = [*out["type"], "null"]
     elif "type" in out:
@@ -488,6 +519,24 @@ def end_not_before_start(clean: dict, raw, ctx: Context) -> bool:
     return True
 
 
+def attendance_matches_online(clean: dict, raw, ctx: Context) -> bool:
+    """`attendance: in-person` with an `online` address, or `online`/`hybrid` for a place-only event, contradict."""
+    attendance, online = clean.get("attendance"), clean.get("online")
+    if attendance is None:
+        return True
+    prefix = f"{ctx.field}." if ctx.field else ""
+    sub = ctx.at(prefix + "attendance", raw.line_of("attendance") if isinstance(raw, LineDict) else ctx.line)
+    if attendance == "in-person" and online:
+        sub.fail("the event is in-person only, but it has an online address",
+                 "remove the online line, or write attendance: hybrid if people could also join online")
+        return False
+    if attendance == "hybrid" and "location" not in clean:
+        sub.fail("a hybrid event needs a place as well",
+                 "add the location (at least city and country), or write attendance: online")
+        return False
+    return True
+
+
 # The event types, in the order the calendar lists them, with the label readers see.
 EVENT_TYPE_LABELS = {
     "working-days": "Working days",
@@ -500,7 +549,9 @@ EVENT_TYPE_LABELS = {
     "other": "Other",
 }
 EVENT_TYPES = tuple(EVENT_TYPE_LABELS)
-EVENT_STATUSES = ("scheduled", "cancelled", "postponed")
+EVENT_STATUSES = ("scheduled", "cancelled", "postponed", "tentative")
+EVENT_PROJECTS = ("Northern Connections", "InTra-Net")  # the project first, then its predecessors
+ATTENDANCE = ("in-person", "online", "hybrid")
 LAB_STATUSES = ("planned", "running", "completed")
 
 LOCATION = Record([
@@ -517,14 +568,21 @@ EVENT = Record([
     Field("end", WhenKind(), help="the last day (inclusive) or the end time, in the same form as start"),
     Field("timezone", Timezone(), help="IANA time zone of the times given, e.g. Europe/Copenhagen"),
     Field("location", LOCATION, help="venue, address, city and country"),
-    Field("online", Url(), help="address of the online or hybrid event"),
-    Field("status", Choice(EVENT_STATUSES), help="scheduled (default), cancelled or postponed"),
+    Field("online", OnlineAddress(), help="address of the online or hybrid event, or true if it is online "
+          "and its address is not known"),
+    Field("attendance", Choice(ATTENDANCE), help="in-person, online or hybrid; by default hybrid when both "
+          "location and online are given, online when only online is given"),
+    Field("status", Choice(EVENT_STATUSES), help="scheduled (default), cancelled, postponed, or tentative "
+          "(planned, never confirmed)"),
+    Field("project", Choice(EVENT_PROJECTS), help="Northern Connections (default), or InTra-Net for an event "
+          "of that earlier project"),
     Field("organisers", ListOf(Text()), help="the organising organisations, one per line"),
     Field("clusters", ListOf(Ref("cluster")), help="ids of taking-part clusters from data/clusters.yaml"),
-    Field("livinglab", Ref("livinglab"), help="the slug of the living lab this event belongs to"),
+    Field("livinglab", OneOrList(Ref("livinglab")), help="the slug of the living lab this event belongs to, or a "
+          "list of slugs when it served several labs"),
     Field("registration", Url(), help="address of the registration page"),
     Field("summary", Text(), help="one or two sentences for lists and feeds"),
-], rules=(end_not_before_start,))
+], rules=(end_not_before_start, attendance_matches_online))
 
 LIVINGLAB = Record([
     Field("title", Text(), True, "the lab's name"),
@@ -674,3 +732,4 @@ PARTNER = Record([
     Field("lead", Boolean(), help="true for the lead partner"),
     Field("cluster", Ref("cluster"), help="the id of the partner's Matchpoint profile in data/clusters.yaml"),
 ])
+

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .calendar import event_datetime, event_when, type_label, when_text, zone_text
+from .calendar import event_datetime, event_days, event_place, event_when, type_label, when_text, zone_text
 from .countries import COUNTRIES
 from .ical import webcal
 
@@ -24,6 +24,8 @@ FILTERS = {
     "when_text": lambda start, end=None: when_text(start, end),
     "country_name": country_name,
     "event_when": event_when,
+    "event_days": event_days,
+    "event_place": event_place,
     "event_datetime": event_datetime,
     "event_type": type_label,
     "zone_text": zone_text,

@@ -1,9 +1,15 @@
-"""The home page: the next events, or the latest ones when none is scheduled; figures, labs and news (landing.py)."""
+"""The home page: the next events, or, when none is scheduled, the latest that took place; figures, labs
+and news (landing.py).
+
+"Latest" means the project's own events that happened: over and confirmed
+(`calendar.happened`), never a tentative, cancelled or postponed one, nor one of an
+earlier project.
+"""
 
 from __future__ import annotations
 
+from .calendar import happened, own, upcoming
 from .feature import Feature, PageView
-from .calendar import past, upcoming
 from .landing import landing
 from .maps import partner_map
 
@@ -14,8 +20,8 @@ SPARE_EVENTS = 3  # hidden; the browser script shows them when earlier ones end 
 class HomeFeature(Feature):
     def views(self):
         now = self.settings.now
-        coming = upcoming(self.content.events, now)[:HOME_EVENTS + SPARE_EVENTS]
-        latest = [] if coming else past(self.content.events, now)[:HOME_EVENTS]
+        coming = upcoming(own(self.content.events), now)[:HOME_EVENTS + SPARE_EVENTS]
+        latest = [] if coming else happened(self.content.events, now)[:HOME_EVENTS]
         context = {"next_events": coming, "latest_events": latest, "home_events": HOME_EVENTS}
         context.update(landing(self.content, self.settings.today))
         context["partner_map"] = partner_map(self.content)

@@ -6,6 +6,11 @@
 - A day event is all-day (VALUE=DATE) with an exclusive DTEND; a timed event has
   TZID parameters and a VTIMEZONE for each zone used.
 - An event known only to the month has no day to put in a calendar and is left out.
+- The subscribable feed holds the project's own events; an event of an earlier
+  project (InTra-Net) has its own file but stays out of the feed.
+- METHOD:PUBLISH (RFC 5546) wants an ORGANIZER in every VEVENT, and libical
+  rejects files without: the organisers' names (or the project's) as CN, the
+  event's page as the address, since no organiser's e-mail is published.
 
 Also here: the "Add to calendar" links for Google Calendar and Outlook, plain
 links the reader may choose to follow.
@@ -23,7 +28,8 @@ from .models import Event
 
 FEED_PATH = "events/calendar.ics"
 PRODID = "-//Northern Connections//Event calendar//EN"
-STATUS = {"scheduled": "CONFIRMED", "postponed": "TENTATIVE", "cancelled": "CANCELLED"}
+STATUS = {"scheduled": "CONFIRMED", "postponed": "TENTATIVE", "tentative": "TENTATIVE", "cancelled": "CANCELLED"}
+STATUS_NOTE = {"cancelled": "Cancelled.", "postponed": "Postponed.", "tentative": "Planned, not confirmed."}
 
 
 def webcal(url: str) -> str:
@@ -47,21 +53,35 @@ def in_calendar(event: Event) -> bool:
     return not event.month_only
 
 
+def in_feed(event: Event) -> bool:
+    """Whether the event goes into the subscribable feed: it has a day and is the project's own."""
+    return in_calendar(event) and not event.earlier_project
+
+
 def location_text(event: Event) -> str | None:
     loc = event.location
     parts = [loc.venue, loc.address, loc.city, loc.country_name] if loc else []
     text = ", ".join(" ".join(p.split()) for p in parts if p)
-    return text or event.online or None
+    if text and event.attendance_mode == "online":
+        text = f"Online, streamed from {text}"
+    return text or event.online_url or ("Online" if event.online else None)
 
 
 def description_text(event: Event, settings: Settings) -> str:
     lines = [event.summary] if event.summary else []
-    if event.status != "scheduled":
-        lines.insert(0, f"{event.status.capitalize()}.")
-    if event.online:
-        lines.append(f"Online: {event.online}")
+    if event.status in STATUS_NOTE:
+        lines.insert(0, STATUS_NOTE[event.status])
+    if event.earlier_project:
+        lines.insert(0, f"An event of {event.project}, an earlier project.")
+    if event.online_url:
+        lines.append(f"Online: {event.online_url}")
     lines.append(settings.absolute(event.url))
     return "\n\n".join(lines)
+
+
+def organizer_name(event: Event) -> str:
+    """Who organised it, for ORGANIZER's CN: the organisers given, else the project."""
+    return ", ".join(event.organisers) or event.project
 
 
 def span(event: Event) -> tuple[dt.date | dt.datetime, dt.date | dt.datetime | None]:
@@ -88,6 +108,7 @@ def vevent(event: Event, settings: Settings) -> icalendar.Event:
     item.add("summary", event.title if event.status == "scheduled" else f"{event.status.capitalize()}: {event.title}")
     item.add("status", STATUS[event.status])
     item.add("url", settings.absolute(event.url))
+    item.add("organizer", settings.absolute(event.url), parameters={"CN": organizer_name(event)})
     location = location_text(event)
     if location:
         item.add("location", location)
@@ -187,6 +208,7 @@ class ICalFeature(Feature):
 
     def outputs(self, rendered):
         writer = CalendarWriter(self.content.events, self.settings)
-        yield Output(FEED_PATH, writer.calendar(writer.dated, f"{self.settings.site_name} events"))
+        feed = [e for e in writer.dated if in_feed(e)]
+        yield Output(FEED_PATH, writer.calendar(feed, f"{self.settings.site_name} events"))
         for event in writer.dated:
             yield Output(event_path(event), writer.calendar([event], event.title))

@@ -11,6 +11,8 @@ from .countries import COUNTRIES
 from .dates import When
 from .places import Basemap, Gazetteer
 
+PROJECT = "Northern Connections"  # the project this site is of; events of its predecessors name theirs
+
 
 @dataclass(frozen=True)
 class Location:
@@ -36,11 +38,13 @@ class Event:
     summary: str
     end: When | None = None
     location: Location | None = None
-    online: str | None = None
+    online: str | bool | None = None  # the address, or True: online, address not known
+    attendance: str | None = None  # as written; see `attendance_mode`
     status: str = "scheduled"
+    project: str = PROJECT
     organisers: tuple[str, ...] = ()
     clusters: tuple[str, ...] = ()
-    livinglab: str | None = None
+    livinglab: str | tuple[str, ...] | None = None  # as written: one slug or several
     registration: str | None = None
     timezone_from: str = "event"  # where the time zone comes from: "event" (its field), "country" or "site"
 
@@ -51,6 +55,37 @@ class Event:
     @property
     def month_only(self) -> bool:
         return self.start.day is None
+
+    @property
+    def livinglabs(self) -> tuple[str, ...]:
+        """The slugs of the living labs the event served."""
+        if self.livinglab is None:
+            return ()
+        return (self.livinglab,) if isinstance(self.livinglab, str) else self.livinglab
+
+    @property
+    def online_url(self) -> str | None:
+        """The address of the online event, when one is known."""
+        return self.online if isinstance(self.online, str) else None
+
+    @property
+    def attendance_mode(self) -> str:
+        """How people took part: "in-person", "online" or "hybrid" (as written, else from location and online)."""
+        if self.attendance:
+            return self.attendance
+        if self.online:
+            return "hybrid" if self.location else "online"
+        return "in-person"
+
+    @property
+    def earlier_project(self) -> bool:
+        """True for an event of a predecessor project (InTra-Net), not of Northern Connections itself."""
+        return self.project != PROJECT
+
+    @property
+    def confirmed(self) -> bool:
+        """Scheduled: neither cancelled, postponed nor only planned (tentative)."""
+        return self.status == "scheduled"
 
     @property
     def last_day(self) -> dt.date:
@@ -268,7 +303,7 @@ def events_per_cluster(events: Iterable[Event]) -> dict[str, list[Event]]:
 
 def events_of_lab(events: Iterable[Event], slug: str) -> list[Event]:
     """The events whose `livinglab` names the lab, in the order given."""
-    return [e for e in events if e.livinglab == slug]
+    return [e for e in events if slug in e.livinglabs]
 
 
 def labs_of_cluster(labs: Iterable[LivingLab], cluster_id: str) -> list[LivingLab]:

@@ -12,8 +12,8 @@ import pytest
 
 from ncsite import eventdata, ical
 from ncsite.build import Settings
-from ncsite.calendar import (archive, event_datetime, event_when, is_upcoming, neighbours, past,
-                             upcoming, when_text, zone_text)
+from ncsite.calendar import (archive, earlier_projects, event_datetime, event_days, event_place, event_when,
+                             happened, is_upcoming, neighbours, own, past, upcoming, when_text, zone_text)
 from ncsite.dates import parse_when
 from ncsite.models import Event, Location
 
@@ -253,9 +253,66 @@ def test_jsonld_of_day_and_month_events():
 
 
 def test_jsonld_cannot_close_its_script_element():
-    text = eventdata.jsonld_script(ev("x", "2019-06-12", title="</script><script>alert(1)</script> & <!--"), settings())
+    text = eventdata.jsonld_script(ev("x", "2019-06-12", title="</script><script>alert(1)</script> & <!--",
+                                      location=Location(city="Kiel", country="DE")), settings())
     assert "<" not in text and ">" not in text
     assert json.loads(text)["name"] == "</script><script>alert(1)</script> & <!--"
+
+
+def test_jsonld_needs_a_known_place_or_address_and_says_nothing_false():
+    kiel = Location(city="Kiel", country="DE")
+    assert eventdata.jsonld(ev("nowhere", "2019-06-12"), settings()) is None
+    assert eventdata.jsonld(ev("country-only", "2019-06-12", location=Location(country="BE")), settings()) is None
+    # Online without a known address: no VirtualLocation to give, so no JSON-LD rather than an invalid one.
+    assert eventdata.jsonld(ev("online", "2019-06-12", online=True, attendance="online", location=kiel), settings()) is None
+    streamed = eventdata.jsonld(ev("streamed", "2019-06-12", online="https://x.example/", attendance="online",
+                                   location=kiel), settings())
+    assert streamed["location"] == {"@type": "VirtualLocation", "url": "https://x.example/"}
+    assert streamed["eventAttendanceMode"].endswith("/OnlineEventAttendanceMode")
+    tentative = eventdata.jsonld(ev("t", "2019-06-12", status="tentative", location=kiel), settings())
+    assert tentative["location"]["address"]["addressLocality"] == "Kiel" and "eventStatus" not in tentative
+    assert eventdata.jsonld(ev("s", "2019-06-12", location=kiel), settings())["eventStatus"].endswith("/EventScheduled")
+
+
+def test_attendance_mode():
+    kiel = Location(city="Kiel", country="DE")
+    assert ev("a", "2019-06-12", location=kiel).attendance_mode == "in-person"
+    assert ev("b", "2019-06-12", online=True).attendance_mode == "online"
+    assert ev("c", "2019-06-12", online="https://x.example/", location=kiel).attendance_mode == "hybrid"
+    assert ev("d", "2019-06-12", online=True, attendance="online", location=kiel).attendance_mode == "online"
+    assert ev("d", "2019-06-12", online=True).online_url is None
+
+
+def test_what_happened_and_earlier_projects():
+    now = dt.datetime(2020, 1, 1, tzinfo=UTC)
+    events = [ev("held", "2019-06-12"), ev("planned", "2019-12", status="tentative"),
+              ev("off", "2019-11-01", status="cancelled"), ev("later", "2019-10-01", status="postponed"),
+              ev("old-1", "2012-01-17", project="InTra-Net"), ev("old-2", "2012-09-14", project="InTra-Net"),
+              ev("coming", "2020-03-01")]
+    assert [e.slug for e in happened(events, now)] == ["held"]
+    assert [e.slug for e in own(events)] == ["held", "planned", "off", "later", "coming"]
+    (intranet,) = earlier_projects(events)
+    assert intranet.name == "InTra-Net" and [e.slug for e in intranet.events] == ["old-2", "old-1"]
+
+
+def test_event_days_and_place_read_without_times():
+    assert event_days(ev("a", "2019-05-08T10:00", "2019-05-08T16:00")) == "8 May 2019"
+    assert event_days(ev("b", "2017-06-12", "2017-06-14")) == "12–14 June 2017"
+    assert event_days(ev("c", "2017-12")) == "December 2017"
+    assert event_place(ev("d", "2019-12", location=Location(country="BE"))) == "Belgium"
+    assert event_place(ev("e", "2019-12")) == ""
+
+
+def test_ics_status_organizer_and_feed():
+    cal = parse_ics(ical.calendar_bytes([ev("t", "2019-06-12", status="tentative"),
+                                         ev("o", "2019-06-13", organisers=("EEHH", "Cleantech Flanders"))],
+                                        settings(), "t"))
+    by_uid = {str(v["uid"]).split("@")[0]: v for v in cal.walk("VEVENT")}
+    assert by_uid["t"]["status"] == "TENTATIVE" and str(by_uid["t"]["summary"]).startswith("Tentative: ")
+    assert by_uid["t"]["organizer"].params["CN"] == "Northern Connections"
+    assert by_uid["o"]["organizer"].params["CN"] == "EEHH, Cleantech Flanders"
+    assert str(by_uid["o"]["organizer"]) == "https://example.org/site/events/o/"
+    assert not ical.in_feed(ev("old", "2012-01-17", project="InTra-Net")) and ical.in_feed(ev("new", "2019-01-17"))
 
 
 def test_events_json():

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from ncsite.dates import parse_when
 from ncsite.livinglabs import COULD_JOIN_MAX, LivingLabsFeature, by_status, countries
-from ncsite.models import Cluster, Content, LivingLab, Topic, events_of_lab, labs_of_cluster
+from ncsite.models import Cluster, Content, Event, LivingLab, Topic, events_of_lab, labs_of_cluster
 
 
 def lab(slug, host=None, clusters=(), topics=(), status="running", country="DK", city="Aalborg") -> LivingLab:
@@ -61,9 +62,10 @@ def test_countries_by_name_with_their_labs():
 
 
 def test_events_of_a_lab_keep_the_calendar_order():
-    class E:  # the only field events_of_lab reads
-        def __init__(self, name, livinglab):
-            self.name, self.livinglab = name, livinglab
+    def event(name, livinglab):
+        return Event(slug=name, source="", title=name, type="living-lab", start=parse_when("2019-06-12"),
+                     timezone="Europe/Copenhagen", body="", summary="", livinglab=livinglab)
 
-    events = [E("1", "a"), E("2", None), E("3", "b"), E("4", "a")]
-    assert [e.name for e in events_of_lab(events, "a")] == ["1", "4"]
+    events = [event("1", "a"), event("2", None), event("3", "b"), event("4", "a"), event("5", ("b", "a"))]
+    assert [e.slug for e in events_of_lab(events, "a")] == ["1", "4", "5"]  # one event may serve several labs
+    assert [e.slug for e in events_of_lab(events, "b")] == ["3", "5"]

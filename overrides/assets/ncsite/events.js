@@ -2,7 +2,10 @@
    was built (by the reader's clock) move from an upcoming list
    ([data-nc-upcoming], items with data-end) to the list of the section the
    attribute names. Items past the list's data-limit stay hidden until earlier
-   ones end. Without JavaScript the lists stay as the build left them. */
+   ones end. An event page built before its event ended ([data-nc-event-end])
+   turns into the past form once it has: [data-nc-after-end] ("took place",
+   the small .ics link) shown, [data-nc-until-end] (registration, add to
+   calendar) hidden. Without JavaScript the pages stay as the build left them. */
 (function () {
   "use strict";
   function update() {
@@ -35,5 +38,12 @@
       if (none) none.hidden = left.length > 0;
     });
   }
+  function turnEventPage() {
+    var box = document.querySelector("[data-nc-event-end]");
+    if (!box || Date.parse(box.getAttribute("data-nc-event-end")) > Date.now()) return;
+    box.querySelectorAll("[data-nc-after-end]").forEach(function (el) { el.hidden = false; });
+    box.querySelectorAll("[data-nc-until-end]").forEach(function (el) { el.hidden = true; });
+  }
   update();
+  turnEventPage();
 })();
