@@ -52,6 +52,7 @@ BEYOND_SCHEMA = {
     "reserved-event-name": "a schema sees the fields, not the file's name",
     "not-utf8": "the text cannot be decoded, so there is nothing to validate",
     "unclosed-front-matter": "the front matter cannot be cut out of the file",
+    "index-is-not-a-lab": "ids must exist in other files (content/livinglabs/), and index.md is not a lab",
     "unknown-references": "ids must exist in other files (clusters.yaml, topics.yaml, content/livinglabs/)",
 }
 

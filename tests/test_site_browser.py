@@ -13,10 +13,10 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-
 from conftest import ROOT
-from ncsite.load import Sources, load_content
 from test_quality_browser import assert_accessible
+
+from ncsite.load import Sources, load_content
 
 PREFIX = "/site/"
 FIRST_SCREENS = {"phone": {"width": 375, "height": 667}, "desktop": {"width": 1280, "height": 720}}

@@ -7,15 +7,15 @@ the feed, never compared with whole files.
 from __future__ import annotations
 
 import re
-from email.utils import parsedate_to_datetime
 from collections import Counter
+from email.utils import parsedate_to_datetime
 from pathlib import Path
 
 import feedparser
 import lxml.html
 import pytest
-
 from conftest import ROOT
+
 from ncsite.config import read_mkdocs_yml
 from ncsite.load import Sources, load_content
 

@@ -46,7 +46,7 @@ def test_labs_in_the_order_they_took_place_undated_last():
 
 def build(root: Path) -> Build:
     return Build(Settings(root=root, site_url="https://example.org/site/",
-                          now=dt.datetime(2026, 11, 23, 12, tzinfo=dt.timezone.utc),
+                          now=dt.datetime(2026, 11, 23, 12, tzinfo=dt.UTC),
                           edit_base="https://github.com/o/r/edit/main/"))
 
 
