@@ -1,4 +1,4 @@
-"""The home page: the next events, or the latest ones when none is scheduled; figures, labs and news (landing.py)."""
+"""The home page: the next events, or the latest ones when none is scheduled."""
 
 from __future__ import annotations
 
