@@ -30,7 +30,9 @@ from typing import Iterable, Mapping
 
 from .feature import Feature, GeneratedPage, Output, PageView
 from .countries import COUNTRIES
-from .models import Cluster, LivingLab, Topic, events_per_cluster, labs_of_cluster
+from .dates import MONTH_NAMES
+from .models import Cluster, LivingLab, Topic, events_per_cluster, labs_of_cluster, predecessors_of
+from .search import folded_words
 from .ranking import OFFERS, SEEKS, SHARES, SUGGESTIONS, Match, Reason, TopicIndex, rank_by_topics, suggested_partners
 
 __all__ = ["OFFERS", "SEEKS", "SHARES", "SUGGESTIONS", "Match", "Reason", "TopicIndex", "rank_by_topics",
@@ -38,6 +40,7 @@ __all__ = ["OFFERS", "SEEKS", "SHARES", "SUGGESTIONS", "Match", "Reason", "Topic
 
 EDIT_PATH = "data/clusters.yaml"
 REGISTER_PAGE = "matchpoint/register.md"  # content/matchpoint/register.md, written by hand
+CONTACT_PAGE = "contact/"  # the project's contact route, for a cluster without a sourced website
 
 
 # -- the public view -----------------------------------------------------------
@@ -49,6 +52,34 @@ class PublicContact:
     role: str | None = None
     email: str | None = None
     phone: str | None = None
+
+
+# The projects a cluster took part in, in the directory's order, with the filter value of each.
+PROJECTS = (("northern-connections", "Northern Connections"), ("intra-net", "InTra-Net"),
+            ("joined-later", "Joined later"))
+_PROJECT_VALUE = {"Northern Connections": "northern-connections", "InTra-Net": "intra-net", None: "joined-later"}
+
+
+@dataclass(frozen=True)
+class ClusterLink:
+    """Another cluster named on a profile (successor, predecessor), with what happened and when, in words."""
+
+    id: str
+    name: str
+    url: str
+    change: str = ""  # "merged", "renamed", or the part of the work that moved ("its energy activities")
+    when: str = ""  # "July 2020", "2018"
+
+
+def date_text(iso: str | None) -> str:
+    """ "2020" → "2020", "2020-07" → "July 2020", "2014-05-09" → "9 May 2014"."""
+    if not iso:
+        return ""
+    parts = [int(p) for p in iso.split("-")]
+    if len(parts) == 1:
+        return str(parts[0])
+    month = MONTH_NAMES[parts[1] - 1]
+    return f"{month} {parts[0]}" if len(parts) == 2 else f"{parts[2]} {month} {parts[0]}"
 
 
 @dataclass(frozen=True)
@@ -74,60 +105,152 @@ class PublicCluster:
     topics: tuple[Topic, ...] = ()
     looking_for: tuple[Topic, ...] = ()
     logo: str | None = None
+    short_name: str | None = None
+    former_names: tuple[str, ...] = ()
+    town: str | None = None
+    offices: tuple[str, ...] = ()
+    members_year: int | None = None
+    project: str | None = None  # as written: "Northern Connections", "InTra-Net" or None
+    project_via: ClusterLink | None = None  # no project of its own: the predecessor that took part
+    nc_role: str | None = None
+    status: str = "active"
+    status_date: str | None = None
+    successor: ClusterLink | None = None
+    predecessors: tuple[ClusterLink, ...] = ()
+    source: tuple[str, ...] = ()
+    as_of: int | None = None
 
     @property
     def address_lines(self) -> list[str]:
         return [line.strip() for line in (self.address or "").splitlines() if line.strip()]
 
     @property
-    def sparse(self) -> bool:
-        """Only the required fields (and perhaps topics) are set: the profile is still to be written."""
-        return not any((self.region, self.address, self.website, self.contact, self.founded, self.members,
-                        self.industry, self.focus, self.services, self.looking_for))
+    def active(self) -> bool:
+        return self.status == "active"
+
+    @property
+    def took_part_in(self) -> str | None:
+        """The project it took part in, its own or through a predecessor; None: it joined later."""
+        return self.project or (self.project_via.change if self.project_via else None)
+
+    @property
+    def project_value(self) -> str:
+        """The directory filter's value: "northern-connections", "intra-net" or "joined-later"."""
+        return _PROJECT_VALUE.get(self.took_part_in, "joined-later")
+
+    @property
+    def status_when(self) -> str:
+        return date_text(self.status_date)
+
+    @property
+    def as_of_text(self) -> str | None:
+        """ "Profile as of 2012" for a record of the past (InTra-Net, merged), "Last updated 2020" otherwise."""
+        if self.as_of is None:
+            return None
+        past = self.project == "InTra-Net" or not self.active
+        return f"Profile as of {self.as_of}" if past else f"Last updated {self.as_of}"
+
+    @property
+    def places(self) -> tuple[str, ...]:
+        """The town and the further offices, each once."""
+        return tuple(dict.fromkeys(filter(None, (self.town, *self.offices))))
+
+    @property
+    def other_names(self) -> tuple[str, ...]:
+        """The short name and the former names, each once."""
+        return tuple(dict.fromkeys(filter(None, (self.short_name, *self.former_names))))
+
+    @property
+    def name_text(self) -> str:
+        """The folded names (name, short name, former names): what a name hit is."""
+        return folded_words((self.name, self.short_name, *self.former_names))
+
+    @property
+    def place_text(self) -> str:
+        """The folded towns of its offices: a place hit ranks after a name hit."""
+        return folded_words(self.places)
 
     @property
     def search_text(self) -> str:
-        """What the directory's text search looks in: name, focus and services, lowercased."""
-        return " ".join(" ".join(filter(None, (self.name, self.focus, *self.services))).split()).casefold()
+        """Everything published that a visitor may search for, folded (see ncsite.search)."""
+        return folded_words((
+            self.name, self.short_name, *self.former_names, self.town, *self.offices, self.region,
+            self.country_name, self.industry, self.focus, *self.services, *(t.label for t in self.topics),
+            *(t.label for t in self.looking_for), self.nc_role, self.took_part_in, self.founded_note,
+            self.successor.name if self.successor else None, *(p.name for p in self.predecessors)))
 
     def as_dict(self, absolute_url: str) -> dict:
         """The JSON form: plain values, topic ids, absent fields left out."""
         out: dict = {"id": self.id, "name": self.name, "url": absolute_url,
                      "country": self.country, "country_name": self.country_name}
-        for key in ("region", "address", "website", "founded", "founded_note", "members", "members_note",
-                    "industry", "focus"):
+        for key in ("short_name", "town", "region", "address", "website", "founded", "founded_note", "members",
+                    "members_year", "members_note", "industry", "focus", "project", "nc_role"):
             value = getattr(self, key)
             if value is not None:
                 out[key] = value
-        if self.services:
-            out["services"] = list(self.services)
+        for key in ("former_names", "offices", "services", "source"):
+            if getattr(self, key):
+                out[key] = list(getattr(self, key))
         if self.topics:
             out["topics"] = [t.id for t in self.topics]
         if self.looking_for:
             out["looking_for"] = [t.id for t in self.looking_for]
+        out["status"] = self.status
+        if self.status_date:
+            out["status_date"] = self.status_date
+        if self.successor:
+            out["successor"] = self.successor.id
+        if self.predecessors:
+            out["predecessors"] = [p.id for p in self.predecessors]
+        if self.as_of is not None:
+            out["as_of"] = self.as_of
         if self.contact:
             out["contact"] = {k: v for k, v in vars(self.contact).items() if v is not None}
         return out
 
 
-def public_profile(cluster: Cluster, topics: Iterable[Topic]) -> PublicCluster:
-    """The public view of one cluster (the only way cluster data reaches a page or an export)."""
+def public_profile(cluster: Cluster, topics: Iterable[Topic], clusters: Mapping[str, Cluster] | None = None,
+                   predecessors: Iterable[Cluster] = ()) -> PublicCluster:
+    """The public view of one cluster (the only way cluster data reaches a page or an export).
+
+    `clusters` ({id: cluster}) names the successor; `predecessors` are the clusters naming this one as theirs.
+    """
     by_id = _topic_index(topics)
     person = cluster.public_contact
     contact = PublicContact(person.name, person.role, person.email, person.phone) if person and any(
         (person.name, person.role, person.email, person.phone)) else None
+    clusters = clusters or {}
+    successor = None
+    if cluster.successor and cluster.successor in clusters:
+        other = clusters[cluster.successor]
+        successor = ClusterLink(other.id, other.name, other.url, cluster.successor_part or cluster.status,
+                                date_text(cluster.status_date))
+    before = tuple(ClusterLink(p.id, p.name, p.url, p.successor_part or p.status, date_text(p.status_date))
+                   for p in sorted(predecessors, key=lambda c: (c.status_date or "", c.name.casefold())))
+    via = None
+    if cluster.project is None:
+        took_part = [p for p in predecessors if p.project]
+        if took_part:
+            first = took_part[0]
+            via = ClusterLink(first.id, first.name, first.url, first.project or "")
     return PublicCluster(
         id=cluster.id, name=cluster.name, country=cluster.country, country_name=COUNTRIES[cluster.country],
         url=cluster.url, region=cluster.region, address=cluster.address, website=cluster.website,
         contact=contact, founded=cluster.founded, founded_note=cluster.founded_note, members=cluster.members,
         members_note=cluster.members_note, industry=cluster.industry, focus=cluster.focus,
         services=cluster.services, topics=tuple(by_id[t] for t in cluster.topics),
-        looking_for=tuple(by_id[t] for t in cluster.looking_for), logo=cluster.logo)
+        looking_for=tuple(by_id[t] for t in cluster.looking_for), logo=cluster.logo,
+        short_name=cluster.short_name, former_names=cluster.former_names, town=cluster.town,
+        offices=cluster.offices, members_year=cluster.members_year, project=cluster.project, project_via=via,
+        nc_role=cluster.nc_role, status=cluster.status, status_date=cluster.status_date, successor=successor,
+        predecessors=before, source=cluster.source, as_of=cluster.as_of)
 
 
 CSV_COLUMNS = ("id", "name", "url", "country", "country_name", "region", "address", "website", "founded",
                "founded_note", "members", "members_note", "industry", "focus", "services", "topics", "looking_for",
-               "contact_name", "contact_role", "contact_email", "contact_phone")
+               "contact_name", "contact_role", "contact_email", "contact_phone",
+               "short_name", "former_names", "town", "offices", "members_year", "project", "nc_role", "status",
+               "status_date", "successor", "predecessors", "source", "as_of")
 
 
 def clusters_json(profiles: Iterable[PublicCluster], absolute) -> bytes:
@@ -145,7 +268,8 @@ def clusters_csv(profiles: Iterable[PublicCluster], absolute) -> bytes:
         row = p.as_dict(absolute(p.url))
         contact = row.pop("contact", {})
         row.update({f"contact_{k}": v for k, v in contact.items()})
-        row["services"] = "; ".join(p.services)
+        for key in ("services", "former_names", "offices", "source", "predecessors"):
+            row[key] = "; ".join(row.get(key, ()))
         row["topics"] = "; ".join(t.label for t in p.topics)
         row["looking_for"] = "; ".join(t.label for t in p.looking_for)
         writer.writerow({k: _spreadsheet_safe(v) for k, v in row.items()})
@@ -172,9 +296,11 @@ def profile_text(profile: PublicCluster) -> str:
     def esc(text: str) -> str:
         return _MD_SPECIAL.sub(r"\\\1", html.escape(" ".join(str(text).split()), quote=False))
 
-    lines = [f"{esc(profile.name)}, {esc(profile.country_name)}" +
+    lines = [f"{esc(profile.name)}, {esc(', '.join((*profile.places, profile.country_name)))}" +
              (f", {esc(profile.region)}" if profile.region else "") + "."]
-    for label, value in (("Industry", profile.industry), ("Focus", profile.focus),
+    for label, value in (("Also known as", "; ".join(filter(None, (profile.short_name, *profile.former_names)))),
+                         ("Industry", profile.industry), ("Focus", profile.focus),
+                         ("In Northern Connections", profile.nc_role),
                          ("Services", "; ".join(profile.services)),
                          ("Works on", ", ".join(t.label for t in profile.topics)),
                          ("Looking for", ", ".join(t.label for t in profile.looking_for))):
@@ -220,30 +346,43 @@ class Facet:
     value: str
     label: str
     count: int
+    group: str | None = None
 
 
 @dataclass(frozen=True)
 class Directory:
-    profiles: tuple[PublicCluster, ...]  # sorted by name
+    profiles: tuple[PublicCluster, ...]  # Northern Connections first, then InTra-Net, then later ones; by name
     countries: tuple[Facet, ...]
-    industries: tuple[Facet, ...]
-    topics: tuple[Facet, ...]  # topics some cluster works on, in the vocabulary's order
+    projects: tuple[Facet, ...]
+    topics: tuple[Facet, ...]  # every topic of the vocabulary, in its order, with how many clusters work on it
+
+    @property
+    def topic_groups(self) -> list[tuple[str, list[Facet]]]:
+        """The topics by group, groups in the order they first appear in the vocabulary ("Other": no group)."""
+        groups: dict[str, list[Facet]] = {}
+        for facet in self.topics:
+            groups.setdefault(facet.group or "Other", []).append(facet)
+        return list(groups.items())
 
 
 def directory(clusters: Iterable[Cluster], topics: Iterable[Topic]) -> Directory:
+    """Every cluster's public profile, and the facets, counted from the same profiles."""
     topics = tuple(topics)
-    profiles = tuple(sorted((public_profile(c, topics) for c in clusters),
-                            key=lambda p: (p.name.casefold(), p.id)))
+    clusters = tuple(clusters)
+    by_id = {c.id: c for c in clusters}
+    before = predecessors_of(clusters)
+    order = {value: index for index, (value, _) in enumerate(PROJECTS)}
+    profiles = tuple(sorted((public_profile(c, topics, by_id, before.get(c.id, ())) for c in clusters),
+                            key=lambda p: (order[p.project_value], p.name.casefold(), p.id)))
     countries = Counter(p.country for p in profiles)
-    industries = Counter(p.industry for p in profiles if p.industry)
+    projects = Counter(p.project_value for p in profiles)
     used = Counter(t.id for p in profiles for t in p.topics)
     return Directory(
         profiles=profiles,
         countries=tuple(sorted((Facet(code, COUNTRIES[code], n) for code, n in countries.items()),
                                key=lambda f: f.label.casefold())),
-        industries=tuple(sorted((Facet(name, name, n) for name, n in industries.items()),
-                                key=lambda f: f.label.casefold())),
-        topics=tuple(Facet(t.id, t.label, used[t.id]) for t in topics if used[t.id]),
+        projects=tuple(Facet(value, label, projects[value]) for value, label in PROJECTS if projects[value]),
+        topics=tuple(Facet(t.id, t.label, used[t.id], t.group) for t in topics),
     )
 
 
@@ -259,26 +398,29 @@ class MatchpointFeature(Feature):
         yield GeneratedPage("matchpoint/index.md", "Matchpoint", "matchpoint.html", edit_path=EDIT_PATH,
                             description="Matchpoint – the place to find your new project partner.")
         for profile in self.directory.profiles:
-            description = f"{profile.name}, {profile.country_name}" + (f": {profile.industry}" if profile.industry else "")
+            description = f"{profile.name}, {', '.join((*profile.places[:1], profile.country_name))}" + (
+                f": {profile.industry}" if profile.industry else "")
             yield GeneratedPage(f"matchpoint/{profile.id}.md", profile.name, "cluster.html",
                                 body=profile_text(profile), edit_path=EDIT_PATH,
                                 description=description)
 
     def views(self):
         views = {"matchpoint/index.md": PageView("matchpoint.html", {
-            "directory": self.directory, "register_url": "matchpoint/register/",
+            "directory": self.directory, "register_url": "matchpoint/register/", "contact_url": CONTACT_PAGE,
         }, EDIT_PATH)}
         topics = self.content.topics
         profiles = {p.id: p for p in self.directory.profiles}
         events_by_cluster = events_per_cluster(self.content.events)
-        index = TopicIndex.of(self.content.clusters)
+        candidates = [c for c in self.content.clusters if c.active]  # a merged cluster is no partner any more
+        index = TopicIndex.of(candidates, topics)
         for cluster in self.content.clusters:
             views[f"matchpoint/{cluster.id}.md"] = PageView("cluster.html", {
                 "profile": profiles[cluster.id],
-                "partners": suggested_partners(cluster, self.content.clusters, topics, index=index),
+                "partners": suggested_partners(cluster, candidates, topics, index=index) if cluster.active else [],
                 "cluster_events": events_by_cluster.get(cluster.id, []),
                 "cluster_labs": cluster_labs(cluster.id, self.content.livinglabs),
                 "register_url": "matchpoint/register/",
+                "contact_url": CONTACT_PAGE,
             }, EDIT_PATH)
         return views
 

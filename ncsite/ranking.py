@@ -9,7 +9,7 @@ partners, the topic picker) and living labs ("clusters that could join") call it
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Iterable, Mapping
 
 from .models import Cluster, Topic
@@ -28,7 +28,8 @@ OFFERS, SEEKS, SHARES = 2, 2, 1
 class Reason:
     """Why a cluster is suggested: what kind of match, on which topics, in words."""
 
-    kind: str  # "offers" (works on what is wanted), "seeks" (looks for what you offer), "shares" (same topics)
+    kind: str  # "offers" (works on what is wanted), "seeks" (looks for what you offer), "shares" (same topics),
+    #            "related" (other topics of the same group)
     topics: tuple[str, ...]  # topic ids
     text: str  # e.g. "works on offshore wind, which you are looking for"
 
@@ -77,21 +78,28 @@ def rank_by_topics(clusters: Iterable[Cluster], wanted: Iterable[str], topics: I
 
 @dataclass(frozen=True)
 class TopicIndex:
-    """Who works on and who looks for each topic: made once, it keeps matching linear."""
+    """Who works on and who looks for each topic, and on each group of topics: made once, it keeps matching linear."""
 
     works_on: Mapping[str, tuple[Cluster, ...]]
     looks_for: Mapping[str, tuple[Cluster, ...]]
+    groups: Mapping[str, str] = field(default_factory=dict)  # topic id -> its group
+    in_group: Mapping[str, tuple[Cluster, ...]] = field(default_factory=dict)  # group -> clusters on its topics
 
     @classmethod
-    def of(cls, clusters: Iterable[Cluster]) -> "TopicIndex":
+    def of(cls, clusters: Iterable[Cluster], topics: Iterable[Topic] = ()) -> "TopicIndex":
+        groups = {t.id: t.group for t in topics if t.group}
         works_on: dict[str, list[Cluster]] = {}
         looks_for: dict[str, list[Cluster]] = {}
+        in_group: dict[str, list[Cluster]] = {}
         for c in clusters:
             for t in dict.fromkeys(c.topics):
                 works_on.setdefault(t, []).append(c)
             for t in dict.fromkeys(c.looking_for):
                 looks_for.setdefault(t, []).append(c)
-        return cls({t: tuple(cs) for t, cs in works_on.items()}, {t: tuple(cs) for t, cs in looks_for.items()})
+            for g in dict.fromkeys(groups[t] for t in c.topics if t in groups):
+                in_group.setdefault(g, []).append(c)
+        return cls({t: tuple(cs) for t, cs in works_on.items()}, {t: tuple(cs) for t, cs in looks_for.items()},
+                   groups, {g: tuple(cs) for g, cs in in_group.items()})
 
 
 def suggested_partners(cluster: Cluster, clusters: Iterable[Cluster], topics: Iterable[Topic], *,
@@ -103,9 +111,12 @@ def suggested_partners(cluster: Cluster, clusters: Iterable[Cluster], topics: It
     aluminium, which you work on"), or, weighing less, works on the same topics
     ("also works on food"). Clusters in other countries come first, then by score
     (2 points per topic offered or sought, 1 per topic shared), ties by name.
-    Pass `index` (TopicIndex.of(clusters)) when asking for many clusters.
+    When these leave places free, clusters on neighbouring topics (the same group in
+    data/topics.yaml) follow, with score 0: "works on related topics: hydrogen".
+    Pass `index` (TopicIndex.of(clusters, topics)) when asking for many clusters.
     """
-    index = index or TopicIndex.of(clusters)
+    topics = tuple(topics)
+    index = index or TopicIndex.of(clusters, topics)
     mine, wants = dict.fromkeys(cluster.topics), dict.fromkeys(cluster.looking_for)
     score: dict[str, int] = {}
     by_id: dict[str, Cluster] = {}
@@ -127,12 +138,36 @@ def suggested_partners(cluster: Cluster, clusters: Iterable[Cluster], topics: It
     score.pop(cluster.id, None)
     matches = [Match(by_id[cid], points, (), by_id[cid].country != cluster.country) for cid, points in score.items()]
     best = _ordered(matches, abroad_first=True)[:limit]
-    # Words only for the handful shown: with hundreds of clusters, wording every match costs more than ranking.
     labels = _labels(topics)
-    return [replace(m, reasons=_reasons(*_overlap(cluster, m.cluster), labels)) for m in best]
+    # Words only for the handful shown: with hundreds of clusters, wording every match costs more than ranking.
+    out = [replace(m, reasons=_reasons(*_overlap(cluster, m.cluster), labels)) for m in best]
+    if limit is None or len(out) < limit:
+        out += _neighbours(cluster, index, labels, taken=set(score) | {cluster.id},
+                           room=None if limit is None else limit - len(out))
+    return out
 
 
-def _overlap(cluster: Cluster, other: Cluster):
+def _neighbours(cluster: Cluster, index: TopicIndex, labels: Mapping[str, str], taken: set[str],
+                room: int | None) -> list[Match]:
+    """Clusters on other topics of the same groups as `cluster`'s, abroad first, by name."""
+    mine = set(cluster.topics) | set(cluster.looking_for)
+    groups = dict.fromkeys(index.groups[t] for t in (*cluster.topics, *cluster.looking_for) if t in index.groups)
+    found: dict[str, Cluster] = {}
+    for g in groups:
+        for other in index.in_group.get(g, ()):
+            if other.id not in taken:
+                found.setdefault(other.id, other)
+    near = [Match(o, 0, (), o.country != cluster.country) for o in found.values()]
+    out = []
+    for m in _ordered(near, abroad_first=True)[:room]:
+        related = tuple(t for t in m.cluster.topics if index.groups.get(t) in groups and t not in mine)
+        if not related:
+            continue
+        out.append(replace(m, reasons=(Reason("related", related, f"works on related topics: {_words(related, labels)}"),)))
+    return out
+
+
+def _overlap(cluster: Cluster, other: Cluster) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
     """What `other` offers `cluster`, seeks from it, and shares with it otherwise (topic ids, in other's order)."""
     mine, wants = set(cluster.topics), set(cluster.looking_for)
     offers = tuple(t for t in other.topics if t in wants)

@@ -154,10 +154,9 @@ def test_csv_defuses_spreadsheet_formulas():
     assert row["name"].startswith("'=") and row["focus"].startswith("'@")
 
 
-def test_sparse_profile_and_address_lines():
-    assert public_profile(cluster("bare", topics=["food"]), TOPICS).sparse
+def test_address_lines():
     full = public_profile(cluster("full", address="  PO-Box 804\n\nJernbanegade 27 \n"), TOPICS)
-    assert not full.sparse and full.address_lines == ["PO-Box 804", "Jernbanegade 27"]
+    assert full.address_lines == ["PO-Box 804", "Jernbanegade 27"]
 
 
 class _Tags(HTMLParser):
@@ -194,8 +193,9 @@ def test_directory_facets_and_order():
     d = directory(clusters, TOPICS)
     assert [p.name for p in d.profiles] == ["Alpha", "beta", "Gamma"]
     assert [(f.value, f.label, f.count) for f in d.countries] == [("DK", "Denmark", 2), ("DE", "Germany", 1)]
-    assert [(f.value, f.count) for f in d.industries] == [("Food", 2), ("Robots", 1)]
-    assert [(f.value, f.count) for f in d.topics] == [("food", 2), ("robotics", 1)]  # unused topics left out
+    assert [(f.value, f.count) for f in d.projects] == [("joined-later", 3)]
+    used = {f.value: f.count for f in d.topics}
+    assert len(d.topics) == len(TOPICS) and used["food"] == 2 and used["robotics"] == 1  # every topic, counted
 
 
 def test_labs_of_a_cluster_in_date_order():
@@ -241,3 +241,58 @@ def test_indexed_suggestions_equal_the_plain_definition():
         got = suggested_partners(cluster, clusters, (), index=index)
         assert [m.cluster.id for m in got] == plain(cluster), cluster.id
         assert all(m.reasons for m in got)
+
+
+# -- search, projects, successions ---------------------------------------------------
+
+
+@pytest.mark.parametrize("typed,written", [("malmo", "Malmö"), ("lillestrom", "Lillestrøm"), ("goteborg", "Göteborg"),
+                                           ("sonderborg", "Sønderborg"), ("strasse", "Straße"),
+                                           ("i cleantech", "i-Cleantech"), ("aero", "Ærø")])
+def test_fold_makes_typed_and_written_forms_equal(typed, written):
+    from ncsite.search import fold
+    assert fold(written) == fold(typed) == typed
+
+
+def test_search_text_covers_every_published_field():
+    c = cluster("x", name="Nordic Heat", short_name="NH", former_names=("Old Heat",), town="Malmö",
+                offices=("Lund",), region="Skåne", industry="Energy", focus="Heat pumps", services=("Matchmaking",),
+                topics=["food"], nc_role="Hosted the Hoppet lab", project="Northern Connections")
+    words = set(public_profile(c, TOPICS).search_text.split())
+    for word in ("nordic", "nh", "old", "malmo", "lund", "skane", "denmark", "energy", "pumps", "matchmaking",
+                 "food", "hoppet", "northern"):
+        assert word in words, word
+    assert set(public_profile(c, TOPICS).name_text.split()) == {"nordic", "heat", "nh", "old"}
+
+
+def test_successor_and_predecessors_are_linked_both_ways():
+    old = cluster("old", name="Old", status="merged", status_date="2020-07", successor="new",
+                  project="Northern Connections")
+    part = cluster("part", name="Part", successor="new", successor_part="its energy activities", status_date="2020")
+    new = cluster("new", name="New")
+    d = directory([old, part, new], TOPICS)
+    by_id = {p.id: p for p in d.profiles}
+    assert by_id["old"].successor.id == "new" and by_id["old"].successor.when == "July 2020"
+    assert [(p.id, p.change, p.when) for p in by_id["new"].predecessors] == [
+        ("part", "its energy activities", "2020"), ("old", "merged", "July 2020")]
+    # The successor takes part in the project through its predecessor, and sorts with it.
+    assert by_id["new"].took_part_in == "Northern Connections" and by_id["new"].project_value == "northern-connections"
+    assert [p.id for p in d.profiles][:2] == ["new", "old"]
+    assert by_id["old"].as_of_text is None and by_id["part"].active
+
+
+def test_as_of_reads_as_a_record_of_the_past_or_an_update():
+    assert public_profile(cluster("a", project="InTra-Net", as_of=2012), TOPICS).as_of_text == "Profile as of 2012"
+    assert public_profile(cluster("b", as_of=2020), TOPICS).as_of_text == "Last updated 2020"
+
+
+def test_suggestions_without_looking_for_use_shared_then_neighbouring_topics():
+    from ncsite.matchpoint import suggested_partners
+    topics = (Topic("wind", "Wind", "Energy"), Topic("heat", "Heat", "Energy"), Topic("food", "Food", "Food"))
+    me = cluster("me", "DK", topics=["wind"])
+    same = cluster("same", "DK", topics=["wind"])
+    near = cluster("near", "DE", topics=["heat"])
+    far = cluster("far", "DE", topics=["food"])
+    matches = suggested_partners(me, [me, same, near, far], topics)
+    assert [m.cluster.id for m in matches] == ["same", "near"]
+    assert matches[0].why == "also works on wind" and matches[1].why == "works on related topics: heat"
