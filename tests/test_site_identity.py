@@ -27,7 +27,7 @@ def pages(site: Path) -> list[Path]:
 
 
 def visible_text(page: Path) -> str:
-    """What a reader sees in the page: no scripts, no hidden parts, no footnotes, no "Sources" section."""
+    """What a reader sees in the page: no scripts, no hidden parts, no footnotes, no "Sources" section or list."""
     root = lxml.html.fromstring(page.read_bytes())
     for bad in root.xpath("//script | //style | //template | //*[@hidden] | //div[contains(@class, 'footnote')]"
                           " | //a[@href='#sources']"):  # the heading's entry in the table of contents
@@ -40,6 +40,12 @@ def visible_text(page: Path) -> str:
                 break
             sibling.drop_tree()
         heading.drop_tree()
+    for listing in root.xpath("//*[contains(concat(' ', normalize-space(@class), ' '), ' nc-sources ')]"):
+        # A list of sources (class "nc-sources"), with the label just before it ("... Sources:").
+        label = listing.getprevious()
+        if label is not None and " ".join(label.text_content().split()).endswith("Sources:"):
+            label.drop_tree()
+        listing.drop_tree()
     body = root.find("body")
     return " ".join((body if body is not None else root).text_content().split())
 
@@ -59,6 +65,9 @@ def test_the_text_check_sees_footnotes_and_sources_lists_as_allowed(tmp_path):
     page = tmp_path / "x.html"
     page.write_text("<html><body><p>Plain fact.<sup>1</sup></p><h2 id='sources'>Sources</h2><ul><li>a source</li>"
                     "</ul><div class='footnote'><p>Another source</p></div></body></html>", encoding="utf-8")
+    assert not WORKING_NOTES.search(visible_text(page))
+    page.write_text("<html><body><footer><p>Updated 2020. Sources:</p><ul class='nc-sources'><li>x</li></ul>"
+                    "</footer></body></html>", encoding="utf-8")
     assert not WORKING_NOTES.search(visible_text(page))
     page.write_text("<html><body><p>We have found no source that confirms it.</p></body></html>", encoding="utf-8")
     assert WORKING_NOTES.search(visible_text(page))
