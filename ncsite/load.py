@@ -549,7 +549,7 @@ def load_content(sources: Sources) -> tuple[Content, list[Problem]]:
            "topic": {t.id for t in topics} | loader.declared["topics"],
            "livinglab": {lab.slug for lab in labs}}
     # A living lab that failed validation still exists: do not report its references twice.
-    ids["livinglab"] |= {p.stem for p in (docs / "livinglabs").glob("*.md")}
+    ids["livinglab"] |= {p.stem for p in (docs / "livinglabs").glob("*.md") if p.name != "index.md"}
     names = {"topic": {}, "cluster": {}, "livinglab": {}}
     for kind, items in (("topic", [(t.label, t.id) for t in topics]), ("cluster", [(c.name, c.id) for c in clusters]),
                         ("livinglab", [(lab.title, lab.slug) for lab in labs])):

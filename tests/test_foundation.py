@@ -72,7 +72,7 @@ def test_no_page_requests_another_host(built_site):
 def test_nav_holds_only_the_sections(built_site):
     html = (built_site / "events" / "index.html").read_text(encoding="utf-8")
     tabs = re.findall(r'class="md-tabs__link[^"]*"[^>]*>\s*([^<]+?)\s*<', html)
-    assert tabs == ["Home", "About", "Events", "Living labs", "Matchpoint", "Newsletter", "Reports"]
+    assert tabs == ["Home", "About", "Events", "Living labs", "Matchpoint", "Newsletter", "Results"]
 
 
 def _inject_faults(project: Path) -> list[str]:

@@ -52,6 +52,8 @@ def _published_slugs(project: Path) -> list[str]:
     """The expected feed: every issue file dated today or earlier, newest first (date, time, name)."""
     rows = []
     for path in (project / "content" / "newsletter").glob("*.md"):
+        if path.name == "index.md":  # the archive's introduction
+            continue
         date = re.search(r'^date: "?([^"\n]+)"?$', path.read_text(encoding="utf-8"), re.M).group(1)
         when = dt.datetime.fromisoformat(date)
         if when.date() <= TODAY:
