@@ -99,7 +99,7 @@ def on_page_markdown(markdown, page, config, files):
     if view is not None:
         page.meta["template"] = view.template
         if view.description and not page.meta.get("description"):
-            page.meta["description"] = escape(view.description)
+            page.meta["description"] = Markup(escape(view.description))
         page.edit_url = build.settings.edit_url(build.edit_path(page.file.src_uri)) or page.edit_url
     return markdown
 

@@ -25,7 +25,7 @@ COPIES = {
     "event.md": ("content/events/2019-06-kiel.md",
                  {"title: Name of the event": "title: Kiel working days", '"YYYY-MM-DD"': '"2019-06-12"'}),
     "livinglab.md": ("content/livinglabs/kiel-lab.md",
-                     {"title: Name of the living lab": "title: Kiel harbour lab", "city: City": "city: Kiel",
+                     {"title: Name of the living lab": "title: Kiel harbour lab", "city: City": "city: Esbjerg",
                       '"YYYY-MM"': '"2019-06"'}),
     "newsletter.md": ("content/newsletter/2019-06-01-news.md",
                       {"title: Title of the issue": "title: News from Kiel", '"YYYY-MM-DD"': '"2019-06-01"'}),

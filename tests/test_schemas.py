@@ -15,7 +15,7 @@ from jsonschema import Draft202012Validator
 
 from conftest import BASE, CASES, ROOT
 from ncsite import schemas
-from ncsite.load import INDEX_PAGES
+from ncsite.paths import GENERATED_INDEXES as INDEX_PAGES
 from ncsite.yamlsrc import YamlFault, parse, split_front_matter
 
 VALIDATORS = {name: Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)

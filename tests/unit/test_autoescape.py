@@ -20,8 +20,10 @@ OVERRIDES = Path(__file__).resolve().parents[2] / "overrides"
 SAFE = {
     "page.content": "the HTML MkDocs rendered from the page's Markdown (Python-Markdown escapes the text)",
     "event_jsonld": "JSON for a <script> element, escaped for it by ncsite.eventdata.jsonld_script",
-    "intro": "the part of page.content before a marker heading (newsletter.html), MkDocs' HTML",
-    "marker ~ elsewhere": "the rest of page.content from that marker heading on (newsletter.html), MkDocs' HTML",
+    # page.content split where a list is placed within the text (about.html, newsletter.html): MkDocs' HTML.
+    "content_before": "page.content before the marker, MkDocs' HTML",
+    "marker": "the marker found in page.content, MkDocs' HTML",
+    "content_after": "page.content after the marker, MkDocs' HTML",
 }
 # Templates that may print values without autoescaping, and why. None today.
 ALLOWLIST: dict[str, str] = {}
