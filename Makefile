@@ -34,7 +34,7 @@ test: $(VENV)/.dev  ## all tests, browser tests included (installs Chromium and 
 	scripts/test-deps
 	$(BIN)/python -m pytest -q
 
-bench: $(VENV)/.dev  ## measure build speed against plain mkdocs-material (see BENCHMARKS.md)
+bench: $(VENV)/.dev  ## build speed and memory against plain mkdocs-material (BENCH_ARGS="--runs 1" for a quick look; see BENCHMARKS.md)
 	$(BIN)/python -m bench.run $(BENCH_ARGS)
 
 clean:
