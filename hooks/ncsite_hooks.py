@@ -10,6 +10,8 @@ import sys
 from html import escape
 from pathlib import Path
 
+import material
+from jinja2 import ChoiceLoader, FileSystemLoader, PrefixLoader
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel
@@ -23,6 +25,7 @@ from ncsite.dates import build_now  # noqa: E402
 
 log = get_plugin_logger("ncsite")
 KEY = "ncsite_build"
+MATERIAL_TEMPLATES = str(Path(material.__file__).resolve().parent / "templates")
 
 
 def _build(config) -> Build:
@@ -79,6 +82,10 @@ def on_files(files, config):
 def on_env(env, config, files):
     env.filters.update(filters.FILTERS)
     env.globals["ncsite"] = _build(config)
+    # Markup rendered once per build (overrides/ncsite/once.html), and Material's own
+    # templates under "material/", for overrides that wrap the original partial.
+    env.globals["ncsite_once"] = {}
+    env.loader = ChoiceLoader([env.loader, PrefixLoader({"material": FileSystemLoader(MATERIAL_TEMPLATES)})])
     return env
 
 
