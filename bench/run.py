@@ -157,6 +157,18 @@ def verdict(name: str, value: float, missed: list[str]) -> str:
     return f"<= {target}  ok"
 
 
+PHASES = {  # (file, function) whose cumulative time is a phase of the build
+    "on_config (content loading, views)": ("hooks/ncsite_hooks.py", "on_config"),
+    "  of which content loading": ("ncsite/load.py", "load_content"),
+    "Markdown to HTML, all pages": ("mkdocs/structure/pages.py", "render"),
+    "  of which setting up Markdown per page": ("markdown/core.py", "registerExtensions"),
+    "templates (Material's base.html included)": ("jinja2/environment.py", "render"),
+    "search index (Material's search plugin)": ("material/plugins/search/plugin.py", "on_page_context"),
+    "on_post_build (feeds, calendars, JSON)": ("hooks/ncsite_hooks.py", "on_post_build"),
+    "  of which iCalendar files": ("ncsite/ical.py", "outputs"),
+}
+
+
 def profile(project: Path):
     """Where a 'single' site build spends its time: the top functions by own and by cumulative time."""
     out = project / "build.prof"
@@ -165,6 +177,12 @@ def profile(project: Path):
                     "--site-dir", "site-profiled"], cwd=project, env=env, check=True)
     import pstats
 
+    stats = pstats.Stats(str(out))
+    print(f"\nProfile of one 'single' site build: {stats.total_tt:.2f} s under cProfile, by phase:")
+    for label, (file, func) in PHASES.items():
+        found = [v[3] for k, v in stats.stats.items() if k[0].endswith(file) and k[2] == func]
+        if found:
+            print(f"  {label:<44}{max(found):7.2f} s {max(found) / stats.total_tt:6.1%}")
     for order in ("tottime", "cumulative"):
         print(f"\nProfile of one 'single' site build, top 25 by {order}:")
         pstats.Stats(str(out)).strip_dirs().sort_stats(order).print_stats(25)
