@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build serve check schemas lint test bench clean
+.PHONY: build serve check schemas lint test bench lighthouse clean
 
 # The pinned requirements, then ncsite itself (editable: the `ncsite` command runs this tree).
 $(BIN)/mkdocs: requirements.txt pyproject.toml
@@ -41,8 +41,16 @@ test: lint  ## lint, then all tests, browser tests included (installs Chromium a
 	scripts/test-deps
 	$(BIN)/python -m pytest -q
 
-bench: $(VENV)/.dev  ## measure build speed against plain mkdocs-material (see BENCHMARKS.md)
+bench: $(VENV)/.dev  ## build speed and memory against plain mkdocs-material (BENCH_ARGS="--runs 1" for a quick look; see BENCHMARKS.md)
 	$(BIN)/python -m bench.run $(BENCH_ARGS)
+
+tools/lighthouse/node_modules/.bin/lighthouse: tools/lighthouse/package-lock.json
+	npm ci --prefix tools/lighthouse --no-audit --no-fund --loglevel=error
+	touch $@
+
+lighthouse: build tools/lighthouse/node_modules/.bin/lighthouse  ## Lighthouse scores of each kind of page (npm's Lighthouse, Debian's Chromium)
+	scripts/test-deps
+	$(BIN)/python scripts/lighthouse.py $(LIGHTHOUSE_ARGS)
 
 clean:
 	rm -rf site .pytest_cache

@@ -5,8 +5,12 @@ about a real person or organisation. Content is deterministic (no randomness,
 no clock), valid per CONTENT_MODEL.md, and uses every form of date.
 
 `generate(project, ...)` adds files to a copy of the project (never to the
-real `content/`). `floor_site(project, dest)` writes the same pages as a plain
-mkdocs-material site (no hooks, no overrides), the engine's floor.
+real `content/`). Two floors hold the same Markdown pages without our hooks or
+overrides (cluster pages as .md files, the four index pages as lists of links):
+`floor_site(project, dest)` with our `mkdocs.yml` (same Markdown extensions and
+theme features), and `plain_site(floor, dest)` as a plain mkdocs-material project
+(the `search` plugin only, default Markdown, no theme features): what a user
+would build without us.
 """
 
 from __future__ import annotations
@@ -184,4 +188,14 @@ def floor_site(project: Path, dest: Path) -> Path:
     config = re.sub(r"^watch:\n(  - .*\n)+", "", config, flags=re.M)
     config = re.sub(r"^strict: true\n", "strict: false\n", config, flags=re.M)
     (dest / "mkdocs.yml").write_text(config, encoding="utf-8")
+    return dest
+
+
+def plain_site(floor: Path, dest: Path) -> Path:
+    """The floor's pages as a plain mkdocs-material project: the same nav and pages out of it, nothing else."""
+    shutil.copytree(floor / "content", dest / "content")
+    ours = yaml.safe_load((floor / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = {key: ours[key] for key in ("site_name", "site_url", "docs_dir", "nav", "not_in_nav") if key in ours}
+    config |= {"theme": {"name": "material"}, "plugins": ["search"]}
+    (dest / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return dest

@@ -10,6 +10,8 @@ from html import escape
 from pathlib import Path
 
 from markupsafe import Markup
+import material
+from jinja2 import ChoiceLoader, FileSystemLoader, PrefixLoader
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel
@@ -23,6 +25,7 @@ log = get_plugin_logger("ncsite")
 KEY = "ncsite_build"
 # The command this process runs ("build" or "serve"): a fact of the process, not of one build.
 _PROCESS: dict[str, str] = {}
+MATERIAL_TEMPLATES = str(Path(material.__file__).resolve().parent / "templates")
 
 
 def _build(config) -> Build:
@@ -84,6 +87,10 @@ def on_files(files, config):
 def on_env(env, config, files):
     env.filters.update(filters.FILTERS)
     env.globals["ncsite"] = _build(config)
+    # Markup rendered once per build (overrides/ncsite/once.html), and Material's own
+    # templates under "material/", for overrides that wrap the original partial.
+    env.globals["ncsite_once"] = {}
+    env.loader = ChoiceLoader([env.loader, PrefixLoader({"material": FileSystemLoader(MATERIAL_TEMPLATES)})])
     return env
 
 
@@ -145,7 +152,10 @@ def on_serve(server, config, builder):
 
 def on_post_build(config):
     site_dir = Path(config.site_dir)
+    folders = set()
     for output in _build(config).outputs():
         target = site_dir / output.path
-        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.parent not in folders:  # ~1,000 files in a handful of folders
+            target.parent.mkdir(parents=True, exist_ok=True)
+            folders.add(target.parent)
         target.write_bytes(output.data)

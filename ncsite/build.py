@@ -10,6 +10,7 @@ and context of each page, and extra output files (feeds, calendars, JSON).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 
 from .csp import Policy
 from .feature import Alternate, Feature, GeneratedPage, Output, PageView, Settings
@@ -73,5 +74,7 @@ class Build:
     def withheld(self) -> set[str]:
         return {src for feature in self.features for src in feature.withheld()}
 
-    def outputs(self) -> list[Output]:
-        return [out for feature in self.features for out in feature.outputs(self.rendered)]
+    def outputs(self) -> Iterator[Output]:
+        """Each feature's files, one at a time: written as they come, never all held at once."""
+        for feature in self.features:
+            yield from feature.outputs(self.rendered)

@@ -117,15 +117,43 @@ def vevent(event: Event, settings: Settings) -> icalendar.Event:
     return item
 
 
+def fold(line: str) -> bytes:
+    """One content line folded as icalendar folds it (at most 74 characters a line, no escape split).
+
+    icalendar folds character by character, most of the cost of writing ~1,000
+    events; an ASCII line is folded here in slices with the same result, any
+    other by icalendar itself.
+    """
+    if len(line) < 75 and line.isascii():
+        return line.encode("ascii")
+    if not line.isascii():
+        return icalendar.parser.Contentline(line).to_ical()
+    parts = []
+    while len(line) > 74:
+        cut = 73 if line[73] in "\\^" else 74
+        parts.append(line[:cut])
+        line = line[cut:]
+    parts.append(line)
+    return "\r\n ".join(parts).encode("ascii")
+
+
+def serialise(component: icalendar.cal.Component) -> bytes:
+    """The same bytes as `component.to_ical()`, with the lines folded by `fold`."""
+    lines = [fold(component.content_line(name, value)) for name, value in component.property_items()]
+    return b"\r\n".join(lines) + b"\r\n"
+
+
 class CalendarWriter:
     """Writes iCalendar files for one build, serialising each event and time zone once.
 
-    The feed and the per-event files hold the same VEVENTs: each is written by
-    `icalendar` once and its bytes reused, and each VTIMEZONE is made once for
-    the span of all events (a wider span than one event needs is still valid).
+    The feed and the per-event files hold the same VEVENTs: each is serialised
+    once and its bytes reused; so is the calendar's head, with only its name
+    (X-WR-CALNAME) written per file; and each VTIMEZONE is made once for the span
+    of all events (a wider span than one event needs is still valid).
     """
 
     END = b"END:VCALENDAR\r\n"
+    NAME = "X-WR-CALNAME"
 
     def __init__(self, events, settings: Settings):
         self.settings = settings
@@ -136,31 +164,39 @@ class CalendarWriter:
             first = min(e.start.date for e in self.dated)
             last = max(e.last_day for e in self.dated)
             self._span = (dt.date(first.year - 1, 1, 1), dt.date(last.year + 2, 1, 1))
-
-    def calendar(self, events, name: str) -> bytes:
-        """A VCALENDAR of `events` (month-only ones left out), with the VTIMEZONEs they use."""
         head = icalendar.Calendar()
         head.add("prodid", PRODID)
         head.add("version", "2.0")
         head.add("calscale", "GREGORIAN")
         head.add("method", "PUBLISH")
-        head.add("x-wr-calname", name)
+        head.add(self.NAME, "-")
         head.add("x-wr-timezone", self.settings.timezone)
         head.add("refresh-interval", dt.timedelta(days=1), parameters={"VALUE": "DURATION"})
         head.add("x-published-ttl", "P1D")
+        lines = serialise(head)[: -len(self.END)].split(b"\r\n")
+        at = lines.index(f"{self.NAME}:-".encode())
+        self._head = (b"\r\n".join(lines[:at]) + b"\r\n", b"\r\n".join(lines[at + 1:]))
+        self._calendar = head
+
+    def calendar(self, events, name: str) -> bytes:
+        """A VCALENDAR of `events` (month-only ones left out), with the VTIMEZONEs they use."""
         dated = [e for e in events if in_calendar(e)]
         zones = sorted({e.timezone for e in dated if e.start.time is not None})
+        before, after = self._head
+        value = self._calendar.types_factory.for_property(self.NAME)(name)
+        name_line = fold(self._calendar.content_line(self.NAME, value)) + b"\r\n"
         body = [self._zone(tz) for tz in zones] + [self._event(e) for e in dated]
-        return head.to_ical()[: -len(self.END)] + b"".join(body) + self.END
+        return before + name_line + after + b"".join(body) + self.END
 
     def _event(self, event: Event) -> bytes:
         if event.slug not in self._events:
-            self._events[event.slug] = vevent(event, self.settings).to_ical()
+            self._events[event.slug] = serialise(vevent(event, self.settings))
         return self._events[event.slug]
 
     def _zone(self, tzid: str) -> bytes:
         if tzid not in self._zones:
-            self._zones[tzid] = icalendar.Timezone.from_tzid(tzid, first_date=self._span[0], last_date=self._span[1]).to_ical()
+            zone = icalendar.Timezone.from_tzid(tzid, first_date=self._span[0], last_date=self._span[1])
+            self._zones[tzid] = serialise(zone)
         return self._zones[tzid]
 
 
