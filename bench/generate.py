@@ -48,7 +48,7 @@ class Scale:
     labs: int
     issues: int
 
-    def times(self, factor: int) -> "Scale":
+    def times(self, factor: int) -> Scale:
         return Scale(self.events * factor, self.clusters * factor, self.labs * factor, self.issues * factor)
 
 

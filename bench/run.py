@@ -111,7 +111,7 @@ def main(argv=None) -> int:
             builds = {"site": project, "plain floor": plain}
             if label == "single":
                 builds["config floor"] = floor
-            for name, folder in builds.items():  # warm the disk cache and Python's bytecode cache; not measured
+            for folder in builds.values():  # warm the disk cache and Python's bytecode cache; not measured
                 measure(build, folder)
             for name, folder in builds.items():
                 results[f"{label} {name}"] = series(build, folder, args.runs)

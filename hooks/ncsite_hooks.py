@@ -9,15 +9,14 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
-from markupsafe import Markup
 import material
 from jinja2 import ChoiceLoader, FileSystemLoader, PrefixLoader
+from markupsafe import Markup
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel
 
-from ncsite import Build, Settings, report
-from ncsite import filters
+from ncsite import Build, Settings, filters, report
 from ncsite.config import newsletter_feed_items, site_timezone
 from ncsite.dates import build_now
 

@@ -11,10 +11,10 @@ import sys
 import time
 from pathlib import Path
 
+from . import schemas as schema_files
 from .config import sources_from_mkdocs_yml
 from .load import load_content
 from .problems import report
-from . import schemas as schema_files
 
 
 def main(argv: list[str] | None = None) -> int:

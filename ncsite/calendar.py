@@ -38,8 +38,8 @@ class ArchiveYear:
 def _moment(now: dt.datetime | dt.date) -> dt.datetime:
     """An aware moment; a bare date counts from its midnight, UTC."""
     if isinstance(now, dt.datetime):
-        return now if now.tzinfo else now.replace(tzinfo=dt.timezone.utc)
-    return dt.datetime.combine(now, dt.time(0), dt.timezone.utc)
+        return now if now.tzinfo else now.replace(tzinfo=dt.UTC)
+    return dt.datetime.combine(now, dt.time(0), dt.UTC)
 
 
 def is_upcoming(event: Event, now: dt.datetime | dt.date) -> bool:
@@ -89,7 +89,7 @@ def earlier_projects(events) -> list[EarlierProject]:
 
 def _chronological(event: Event):
     # By the moment it starts (time zones differ), then by the source's order key.
-    return (event.starts_at.astimezone(dt.timezone.utc), event.sort_key)
+    return (event.starts_at.astimezone(dt.UTC), event.sort_key)
 
 
 def archive(events, now: dt.datetime | dt.date) -> list[ArchiveYear]:

@@ -49,7 +49,8 @@ def inline_scripts(html: str) -> list[str]:
     HTML tokenizer reads it, so finding the ends needs no full parse of the page.
     """
     lower = html.lower()
-    found, at = [], 0
+    found: list[str] = []
+    at = 0
     while True:
         start = lower.find("<script", at)
         if start < 0:

@@ -107,8 +107,8 @@ def build_now(environ=os.environ) -> dt.datetime:
     """The build's "now": SOURCE_DATE_EPOCH when set (reproducible builds), else the clock."""
     epoch = environ.get("SOURCE_DATE_EPOCH")
     if epoch:
-        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc)
-    return dt.datetime.now(dt.timezone.utc)
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC)
+    return dt.datetime.now(dt.UTC)
 
 
 def country_timezone(code: str) -> str | None:
@@ -122,6 +122,6 @@ def country_timezone(code: str) -> str | None:
     zones = [line.split("\t")[2] for line in table.splitlines() if line.startswith(code + "\t")]
     if not zones:
         return None
-    moments = [dt.datetime(2024, month, 15, 12, tzinfo=dt.timezone.utc) for month in range(1, 13)]
+    moments = [dt.datetime(2024, month, 15, 12, tzinfo=dt.UTC) for month in range(1, 13)]
     clocks = {tuple(m.astimezone(ZoneInfo(zone)).utcoffset() for m in moments) for zone in zones}
     return zones[0] if len(clocks) == 1 else None

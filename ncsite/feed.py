@@ -9,7 +9,7 @@ rebuilding unchanged content changes nothing.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Sequence
+from collections.abc import Sequence
 
 import lxml.html
 from feedgen.feed import FeedGenerator

@@ -101,7 +101,7 @@ class Context:
     examples: dict[str, list[Example]] = dataclass_field(default_factory=dict)
     today: dt.date | None = None  # the build's date, for what cannot be in the future
 
-    def at(self, field: str, line: int | None) -> "Context":
+    def at(self, field: str, line: int | None) -> Context:
         return dataclass_replace(self, field=field, line=line)
 
     def example(self, value: Any) -> Example | None:
@@ -624,9 +624,9 @@ class PartialDate(Kind):
         text = str(value).strip() if isinstance(value, (str, int)) and not isinstance(value, bool) else ""
         match = _PARTIAL_DATE.match(text)
         if match:
-            year, month, day = (int(part) if part else None for part in match.groups())
+            month, day = (int(part) if part else 1 for part in match.groups()[1:])
             try:
-                dt.date(year, month or 1, day or 1)
+                dt.date(int(match[1]), month, day)
                 return text
             except ValueError:
                 pass

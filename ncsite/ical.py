@@ -100,7 +100,7 @@ def span(event: Event) -> tuple[dt.date | dt.datetime, dt.date | dt.datetime | N
 def vevent(event: Event, settings: Settings) -> icalendar.Event:
     item = icalendar.Event()
     item.add("uid", event_uid(event.slug, settings.site_url))
-    item.add("dtstamp", settings.now.astimezone(dt.timezone.utc))
+    item.add("dtstamp", settings.now.astimezone(dt.UTC))
     start, end = span(event)
     item.add("dtstart", start)
     if end is not None:
@@ -216,7 +216,7 @@ def add_to_calendar_links(event: Event, settings: Settings) -> dict[str, str] | 
     details = description_text(event, settings)
     location = location_text(event) or ""
     if isinstance(start, dt.datetime):
-        utc = dt.timezone.utc
+        utc = dt.UTC
         end = end if isinstance(end, dt.datetime) else start  # a timed event without an end
         google_dates = f"{start.astimezone(utc):%Y%m%dT%H%M%SZ}/{end.astimezone(utc):%Y%m%dT%H%M%SZ}"
         outlook = {"startdt": start.astimezone(utc).strftime("%Y-%m-%dT%H:%M:%SZ"),

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
-from .feature import Feature, GeneratedPage, PageView
 from .countries import COUNTRIES
+from .feature import Feature, GeneratedPage, PageView
 from .maps import lab_map
-from .ranking import rank_by_topics
 from .models import LivingLab, events_of_lab
 from .paths import LIVINGLABS_INDEX
+from .ranking import rank_by_topics
 
 # What a living lab is and is not, and what the project learned, is the Markdown of
 # content/livinglabs/index.md (the page's introduction, found by the site search).

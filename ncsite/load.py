@@ -25,8 +25,7 @@ from .paths import GENERATED_INDEXES
 from .places import BASEMAP_FILE, PLACE, PLACES_FILE, Basemap, Gazetteer, Place, parse_basemap
 from .problems import Problem
 from .text import first_paragraph, slug_hint
-from .yamlsrc import (Document, LineDict, LineList, YamlFault, explain, load_front_matter, parse,
-                      split_front_matter)
+from .yamlsrc import Document, LineDict, LineList, YamlFault, explain, load_front_matter, parse, split_front_matter
 
 NEWSLETTER_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})-[a-z0-9]+(?:-[a-z0-9]+)*$")
 RESERVED_EVENT_SLUGS = ("calendar",)  # events/calendar.ics is the feed (ncsite.ical)
@@ -40,7 +39,7 @@ ASSET_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".svg", ".p
 def exists(when, timezone: str) -> bool:
     """Whether a local time happens in the zone (not skipped when the clocks go forward)."""
     local = when.local(timezone)
-    return local.astimezone(dt.timezone.utc).astimezone(local.tzinfo).replace(tzinfo=None) == local.replace(tzinfo=None)
+    return local.astimezone(dt.UTC).astimezone(local.tzinfo).replace(tzinfo=None) == local.replace(tzinfo=None)
 
 
 def unsafe_or_external(target: str) -> bool:
@@ -426,7 +425,9 @@ class _Loader:
                 continue
             here = PurePosixPath(src).parent
             path, _, anchor = unquote(target).partition("#")
-            problem = lambda message, hint: self.problem(rel, message, hint, line=link.line)  # noqa: E731
+
+            def problem(message: str, hint: str, rel: str = rel, line: int = link.line) -> None:
+                self.problem(rel, message, hint, line=line)
             if path.startswith("/"):
                 problem(f'the link "{target}" starts with "/"',
                         "write it relative to this file, e.g. \"../events/index.md\" from a page in content/events/")
@@ -549,7 +550,7 @@ def load_content(sources: Sources) -> tuple[Content, list[Problem]]:
            "livinglab": {lab.slug for lab in labs}}
     # A living lab that failed validation still exists: do not report its references twice.
     ids["livinglab"] |= {p.stem for p in (docs / "livinglabs").glob("*.md") if p.name != "index.md"}
-    names = {"topic": {}, "cluster": {}, "livinglab": {}}
+    names: dict[str, dict[str, str]] = {"topic": {}, "cluster": {}, "livinglab": {}}
     for kind, items in (("topic", [(t.label, t.id) for t in topics]), ("cluster", [(c.name, c.id) for c in clusters]),
                         ("livinglab", [(lab.title, lab.slug) for lab in labs])):
         for name, ident in items:

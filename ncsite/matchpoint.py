@@ -25,17 +25,17 @@ import io
 import json
 import re
 from collections import Counter
-from dataclasses import dataclass, replace
-from typing import Iterable, Mapping
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 
-from .feature import Feature, GeneratedPage, Output, PageView
 from .countries import COUNTRIES
 from .dates import MONTH_NAMES
+from .feature import Feature, GeneratedPage, Output, PageView
 from .maps import cluster_map
 from .models import Cluster, LivingLab, Topic, events_per_cluster, labs_of_cluster, predecessors_of
-from .search import folded_words
 from .paths import MATCHPOINT_INDEX
 from .ranking import OFFERS, SEEKS, SHARES, SUGGESTIONS, Match, Reason, TopicIndex, rank_by_topics, suggested_partners
+from .search import folded_words
 
 __all__ = ["OFFERS", "SEEKS", "SHARES", "SUGGESTIONS", "Match", "Reason", "TopicIndex", "rank_by_topics",
            "suggested_partners", "public_profile", "directory", "MatchpointFeature"]

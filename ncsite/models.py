@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Iterable
 from zoneinfo import ZoneInfo
 
 from .countries import COUNTRIES

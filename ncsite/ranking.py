@@ -9,8 +9,8 @@ partners, the topic picker) and living labs ("clusters that could join") call it
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
-from typing import Iterable, Mapping
 
 from .models import Cluster, Topic
 
@@ -86,7 +86,7 @@ class TopicIndex:
     in_group: Mapping[str, tuple[Cluster, ...]] = field(default_factory=dict)  # group -> clusters on its topics
 
     @classmethod
-    def of(cls, clusters: Iterable[Cluster], topics: Iterable[Topic] = ()) -> "TopicIndex":
+    def of(cls, clusters: Iterable[Cluster], topics: Iterable[Topic] = ()) -> TopicIndex:
         groups = {t.id: t.group for t in topics if t.group}
         works_on: dict[str, list[Cluster]] = {}
         looks_for: dict[str, list[Cluster]] = {}

@@ -21,11 +21,10 @@ from zoneinfo import ZoneInfo
 import icalendar
 import pytest
 import yaml
-
 from conftest import ROOT, copy_project, mkdocs_build, serve_folder
 
 GENERATED = 1000
-NOW = dt.datetime(2019, 3, 1, 12, 0, tzinfo=dt.timezone.utc)  # the build's "now"
+NOW = dt.datetime(2019, 3, 1, 12, 0, tzinfo=dt.UTC)  # the build's "now"
 HOST = "northern-connections.github.io"
 SITE = f"https://{HOST}/site/"
 ZONES = ["Europe/Copenhagen", "Europe/London", "Europe/Oslo", "America/New_York"]
@@ -362,8 +361,8 @@ def test_events_that_ended_after_the_build_leave_upcoming(browser, big_site, big
     generated = big_site.generated
     # The build's now is 2019-03-01 12:00 UTC; gen-soon-timed ends 15:00 Copenhagen time that day, gen-soon-day ends with 4 March.
     for clock, gone in [(NOW + dt.timedelta(minutes=1), set()),
-                        (dt.datetime(2019, 3, 1, 14, 1, tzinfo=dt.timezone.utc), {"gen-soon-timed"}),
-                        (dt.datetime(2019, 3, 5, 9, tzinfo=dt.timezone.utc), {"gen-soon-timed", "gen-soon-day"})]:
+                        (dt.datetime(2019, 3, 1, 14, 1, tzinfo=dt.UTC), {"gen-soon-timed"}),
+                        (dt.datetime(2019, 3, 5, 9, tzinfo=dt.UTC), {"gen-soon-timed", "gen-soon-day"})]:
         context = browser.new_context(viewport={"width": 1280, "height": 900})
         page = context.new_page()
         errors = []

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from conftest import BASE, CASES, ROOT
+
 from ncsite.load import Sources, load_content
 
 CASE_FILES = sorted((CASES / "bad").glob("*.yaml"))

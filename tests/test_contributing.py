@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from conftest import ROOT, copy_project
+
 from ncsite.load import Sources, load_content
 from ncsite.problems import report
 

@@ -6,6 +6,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from conftest import ROOT
+
 from ncsite.config import read_mkdocs_yml
 
 

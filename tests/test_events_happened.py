@@ -191,7 +191,7 @@ def test_green_energy_park_has_its_lab_page_with_its_event(built_site):
 
 # -- a small project with events before and after its "now", in the browser -------------
 
-NOW = dt.datetime(2024, 5, 1, 12, 0, tzinfo=dt.timezone.utc)
+NOW = dt.datetime(2024, 5, 1, 12, 0, tzinfo=dt.UTC)
 SMALL = {
     "2024-03-past-workshop": """---
 title: Past workshop with registration
@@ -292,7 +292,7 @@ def test_upcoming_event_page_turns_past_once_it_has_ended(browser, small_url):
     context.close()
     context = browser.new_context(viewport={"width": 1280, "height": 800})
     page = context.new_page()
-    page.clock.install(time=dt.datetime(2024, 5, 2, 9, 5, tzinfo=dt.timezone.utc))  # 11:05 in Copenhagen
+    page.clock.install(time=dt.datetime(2024, 5, 2, 9, 5, tzinfo=dt.UTC))  # 11:05 in Copenhagen
     page.goto(small_url + "events/2024-05-soon-webinar/")
     main = page.locator("article")
     assert main.get_by_text("Took place online on 2 May 2024.").is_visible()

@@ -8,8 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
+
 from ncsite import schemas
 from ncsite.yamlsrc import parse
 

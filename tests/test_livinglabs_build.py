@@ -8,8 +8,8 @@ from pathlib import Path
 
 import lxml.html
 import pytest
-
 from conftest import copy_project, mkdocs_build
+
 from ncsite import Sources, load_content
 from ncsite.models import labs_of_cluster
 

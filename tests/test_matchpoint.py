@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from conftest import ROOT, copy_project, mkdocs_build, serve_folder
+
 from ncsite.load import Sources, load_content
 from ncsite.matchpoint import rank_by_topics
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from conftest import ROOT
+
 from ncsite.load import Sources, load_content
 
 FIXTURE = yaml.safe_load((Path(__file__).parent / "fixtures" / "partner_clusters.yaml").read_text(encoding="utf-8"))

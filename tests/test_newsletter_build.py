@@ -12,9 +12,8 @@ from zoneinfo import ZoneInfo
 import feedparser
 import lxml.html
 import pytest
-from lxml import etree
-
 from conftest import copy_project, mkdocs_build, run
+from lxml import etree
 
 NOW = "1795435200"  # 2026-11-23 12:00 UTC
 TODAY = dt.date(2026, 11, 23)
@@ -90,7 +89,7 @@ def test_feed_reads_cleanly_with_exactly_the_published_issues_in_order(project, 
         source = (project / "content" / "newsletter" / f"{slug}.md").read_text(encoding="utf-8")
         when = dt.datetime.fromisoformat(re.search(r'^date: "?([^"\n]+)"?$', source, re.M).group(1))
         local = when.replace(tzinfo=ZoneInfo("Europe/Copenhagen"))
-        assert dt.datetime(*entry.published_parsed[:6], tzinfo=dt.timezone.utc) == local, slug
+        assert dt.datetime(*entry.published_parsed[:6], tzinfo=dt.UTC) == local, slug
     assert parsed.feed.title and parsed.feed.link == SITE + "newsletter/"
     spring = next(e for e in parsed.entries if e.link.endswith("2018-03-05-spring/"))
     assert spring.author == "Test Editor"

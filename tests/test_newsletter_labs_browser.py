@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import ROOT
+
 from ncsite.load import Sources, load_content
 
 # The newest real issue (file names start with the date; index.md is the archive's introduction).

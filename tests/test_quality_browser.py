@@ -13,9 +13,8 @@ import json
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
-
 import sitepages
+from axe_playwright_python.sync_playwright import Axe
 from conftest import BUILD_EPOCH, ROOT
 
 TYPES = sitepages.page_types(ROOT, BUILD_EPOCH)

@@ -17,6 +17,7 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 from conftest import ROOT
+
 from ncsite.config import read_mkdocs_yml
 
 URL_ATTRS = {"href", "src", "poster", "data", "action", "cite"}

@@ -9,9 +9,9 @@ from __future__ import annotations
 from html.parser import HTMLParser
 
 import pytest
+from conftest import BUILD_EPOCH, copy_project, mkdocs_build
 
 from bench.generate import Scale, cluster_id, generate
-from conftest import BUILD_EPOCH, copy_project, mkdocs_build
 
 SCALE = Scale(events=300, clusters=150, labs=20, issues=40)
 MAX_BYTES_PER_ENTRY = 1500

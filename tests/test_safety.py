@@ -12,8 +12,8 @@ import sys
 import icalendar
 import lxml.html
 import pytest
-
 from conftest import BASE, ROOT, copy_project, mkdocs_build, run
+
 from ncsite import csp, markup
 from ncsite.dates import country_timezone
 from ncsite.examples import TEMPLATES, read_templates

@@ -10,7 +10,6 @@ from __future__ import annotations
 from urllib.parse import urljoin
 
 import pytest
-
 import sitepages
 from conftest import BUILD_EPOCH, ROOT
 

@@ -9,11 +9,12 @@ reason, so a new case in tests/cases/bad/ forces a decision here.
 from __future__ import annotations
 
 import fnmatch
+
 import pytest
 import yaml
+from conftest import BASE, CASES, ROOT
 from jsonschema import Draft202012Validator
 
-from conftest import BASE, CASES, ROOT
 from ncsite import schemas
 from ncsite.paths import GENERATED_INDEXES as INDEX_PAGES
 from ncsite.yamlsrc import YamlFault, parse, split_front_matter

@@ -100,7 +100,7 @@ def test_every_page_can_be_shared_with_its_own_preview(built_site):
 @pytest.mark.parametrize("section", ["events", "matchpoint", "livinglabs", "newsletter"])
 def test_detail_pages_have_descriptions_of_their_own(built_site, section):
     site_description = read_mkdocs_yml(ROOT)["site_description"]
-    details = [p for p in (built_site / section).glob("*/index.html")]
+    details = list((built_site / section).glob("*/index.html"))
     assert len(details) >= 5, section
     descriptions = {p.parent.name: meta(p)["og:description"] for p in details}
     generic = [slug for slug, text in descriptions.items() if text == site_description]

@@ -19,8 +19,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import icalendar
-
 from conftest import ROOT
+
 from ncsite import ical
 from ncsite.config import read_mkdocs_yml
 
@@ -118,7 +118,7 @@ def test_lines_are_folded_as_icalendar_folds_them():
         {"description": "\\" * 200},
         {"summary": "Æbeltoft – Göteborg – Tromsø " * 6},  # not ASCII: icalendar folds it
         {"url": "https://example.org/" + "p/" * 60, "categories": ["working-days"]},
-        {"dtstart": dt.datetime(2026, 5, 4, 9, 30, tzinfo=dt.timezone.utc), "dtend": dt.date(2026, 5, 5)},
+        {"dtstart": dt.datetime(2026, 5, 4, 9, 30, tzinfo=dt.UTC), "dtend": dt.date(2026, 5, 5)},
     ]
     for lines in cases:
         component = _component(lines)

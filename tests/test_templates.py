@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 from conftest import ROOT, copy_project, mkdocs_build, run
+
 from ncsite.load import Sources, load_content
 
 TEMPLATES = ROOT / "templates"

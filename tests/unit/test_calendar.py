@@ -12,12 +12,26 @@ import pytest
 
 from ncsite import eventdata, ical
 from ncsite.build import Settings
-from ncsite.calendar import (archive, earlier_projects, event_datetime, event_days, event_place, event_when,
-                             happened, is_upcoming, neighbours, own, past, upcoming, when_text, zone_text)
+from ncsite.calendar import (
+    archive,
+    earlier_projects,
+    event_datetime,
+    event_days,
+    event_place,
+    event_when,
+    happened,
+    is_upcoming,
+    neighbours,
+    own,
+    past,
+    upcoming,
+    when_text,
+    zone_text,
+)
 from ncsite.dates import parse_when
 from ncsite.models import Event, Location
 
-UTC = dt.timezone.utc
+UTC = dt.UTC
 SITE = "https://example.org/site/"
 
 

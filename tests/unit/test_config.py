@@ -4,8 +4,8 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import copy_project
+
 from ncsite.config import newsletter_feed_items, site_timezone
 
 

@@ -29,5 +29,5 @@ def test_ranges_read_compactly():
 
 
 def test_source_date_epoch_is_now():
-    assert build_now({"SOURCE_DATE_EPOCH": "0"}) == dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
+    assert build_now({"SOURCE_DATE_EPOCH": "0"}) == dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
     assert build_now({}).tzinfo is not None

@@ -6,8 +6,8 @@ import pytest
 
 from ncsite import fields as F
 from ncsite.dates import DAY, MONTH
-from ncsite.yamlsrc import parse
 from ncsite.text import slug_hint
+from ncsite.yamlsrc import parse
 
 
 def check(kind: F.Kind, value):

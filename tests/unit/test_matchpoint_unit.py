@@ -10,8 +10,17 @@ from html.parser import HTMLParser
 import markdown
 import pytest
 
-from ncsite.matchpoint import (SUGGESTIONS, cluster_labs, clusters_csv, clusters_json, directory, profile_text,
-                               public_profile, rank_by_topics, suggested_partners)
+from ncsite.matchpoint import (
+    SUGGESTIONS,
+    cluster_labs,
+    clusters_csv,
+    clusters_json,
+    directory,
+    profile_text,
+    public_profile,
+    rank_by_topics,
+    suggested_partners,
+)
 from ncsite.models import Cluster, Contact, LivingLab, Topic
 
 TOPICS = (Topic("offshore-wind", "Offshore wind"), Topic("food", "Food"), Topic("robotics", "Robotics"),

@@ -1,7 +1,15 @@
 import frontmatter
 
-from ncsite.yamlsrc import (HANDLER, Document, FrontMatterFault, LineDict, PartnerYAMLHandler, YamlFault, parse,
-                          split_front_matter)
+from ncsite.yamlsrc import (
+    HANDLER,
+    Document,
+    FrontMatterFault,
+    LineDict,
+    PartnerYAMLHandler,
+    YamlFault,
+    parse,
+    split_front_matter,
+)
 
 
 def test_scalars_are_read_on_purpose():
