@@ -26,8 +26,15 @@ import yaml
 TYPES = ["working-days", "meeting", "workshop", "conference", "webinar", "networking", "living-lab", "other"]
 COUNTRIES = ["DK", "DE", "NO", "SE", "NL", "BE", "GB"]
 CITIES = ["Aarhus", "Kiel", "Oslo", "Gothenburg", "Groningen", "Antwerp", "Edinburgh"]
-TZ = ["Europe/Copenhagen", "Europe/Berlin", "Europe/Oslo", "Europe/Stockholm", "Europe/Amsterdam",
-      "Europe/Brussels", "Europe/London"]
+TZ = [
+    "Europe/Copenhagen",
+    "Europe/Berlin",
+    "Europe/Oslo",
+    "Europe/Stockholm",
+    "Europe/Amsterdam",
+    "Europe/Brussels",
+    "Europe/London",
+]
 
 PARAGRAPHS = [
     "This is synthetic text for measuring the build. The partners meet to compare how clusters in "
@@ -57,7 +64,9 @@ SINGLE = Scale(events=1000, clusters=300, labs=50, issues=200)
 
 def body(n: int, heading: str) -> str:
     parts = [PARAGRAPHS[(n + i) % len(PARAGRAPHS)] for i in range(3)]
-    return f"{parts[0]}\n\n## {heading}\n\n{parts[1]}\n\n- first point {n}\n- second point\n- third point\n\n{parts[2]}\n"
+    return (
+        f"{parts[0]}\n\n## {heading}\n\n{parts[1]}\n\n- first point {n}\n- second point\n- third point\n\n{parts[2]}\n"
+    )
 
 
 def _dates(n: int) -> dict:
@@ -97,9 +106,14 @@ def topic_ids(project: Path) -> list[str]:
 
 def _cluster(n: int, topics: list[str]) -> dict:
     return {
-        "id": cluster_id(n), "name": f"Synthetic cluster {n:04d}", "country": COUNTRIES[n % len(COUNTRIES)],
-        "region": f"Region {n % 40}", "website": f"https://cluster-{n:04d}.example.org",
-        "founded": 1990 + n % 30, "members": 10 + n % 200, "industry": f"Industry {n % 25}",
+        "id": cluster_id(n),
+        "name": f"Synthetic cluster {n:04d}",
+        "country": COUNTRIES[n % len(COUNTRIES)],
+        "region": f"Region {n % 40}",
+        "website": f"https://cluster-{n:04d}.example.org",
+        "founded": 1990 + n % 30,
+        "members": 10 + n % 200,
+        "industry": f"Industry {n % 25}",
         "focus": PARAGRAPHS[n % len(PARAGRAPHS)][:160],
         "services": ["Matchmaking", "Training", "Innovation projects"][: 1 + n % 3],
         "topics": [topics[(n + i) % len(topics)] for i in range(1 + n % 3)],
@@ -117,20 +131,29 @@ def generate(project: Path, scale: Scale) -> Path:
     clusters_file.write_text(text + "".join("  " + line + "\n" for line in extra.splitlines()), encoding="utf-8")
     (docs / "livinglabs").mkdir(exist_ok=True)
     for n in range(scale.labs):
-        fields = {"title": f"Synthetic living lab {n:03d}", "city": CITIES[n % len(CITIES)],
-                  "country": COUNTRIES[n % len(COUNTRIES)], "challenge_owner": f"Synthetic city {n}",
-                  "status": ["planned", "running", "completed"][n % 3],
-                  "topics": [topics[n % len(topics)]], "start": f"{2017 + n % 4}-{1 + n % 12:02d}"}
+        fields = {
+            "title": f"Synthetic living lab {n:03d}",
+            "city": CITIES[n % len(CITIES)],
+            "country": COUNTRIES[n % len(COUNTRIES)],
+            "challenge_owner": f"Synthetic city {n}",
+            "status": ["planned", "running", "completed"][n % 3],
+            "topics": [topics[n % len(topics)]],
+            "start": f"{2017 + n % 4}-{1 + n % 12:02d}",
+        }
         if scale.clusters:
             fields["host"] = cluster_id(n % scale.clusters)
             fields["clusters"] = [cluster_id((n + i) % scale.clusters) for i in range(2)]
         (docs / "livinglabs" / f"{lab_slug(n)}.md").write_text(
-            _front_matter(fields) + body(n, "The challenge"), encoding="utf-8")
+            _front_matter(fields) + body(n, "The challenge"), encoding="utf-8"
+        )
     for n in range(scale.events):
         fields = {"title": f"Synthetic event {n:04d}", "type": TYPES[n % len(TYPES)], **_dates(n)}
         if n % 5:
-            fields["location"] = {"venue": f"Hall {n % 9}", "city": CITIES[n % len(CITIES)],
-                                  "country": COUNTRIES[n % len(COUNTRIES)]}
+            fields["location"] = {
+                "venue": f"Hall {n % 9}",
+                "city": CITIES[n % len(CITIES)],
+                "country": COUNTRIES[n % len(COUNTRIES)],
+            }
         else:
             fields["online"] = f"https://meet.example.org/{n}"
         if n % 11 == 0:
@@ -143,13 +166,15 @@ def generate(project: Path, scale: Scale) -> Path:
         if n % 3 == 0:
             fields["summary"] = f"Synthetic event number {n} for measuring the build."
         (docs / "events" / f"synthetic-{n:04d}.md").write_text(
-            _front_matter(fields) + body(n, "Programme"), encoding="utf-8")
+            _front_matter(fields) + body(n, "Programme"), encoding="utf-8"
+        )
     (docs / "newsletter").mkdir(exist_ok=True)
     for n in range(scale.issues):
         date = f"{2016 + n % 5}-{1 + n % 12:02d}-{1 + n % 28:02d}"
         fields = {"title": f"Synthetic newsletter {n:03d}", "date": date, "author": "Synthetic editor"}
         (docs / "newsletter" / f"{date}-synthetic-{n:03d}.md").write_text(
-            _front_matter(fields) + body(n, "In this issue"), encoding="utf-8")
+            _front_matter(fields) + body(n, "In this issue"), encoding="utf-8"
+        )
     return project
 
 
@@ -177,10 +202,14 @@ def floor_site(project: Path, dest: Path) -> Path:
     listing("newsletter", "Newsletter", titled("newsletter"))
     (docs / "matchpoint").mkdir(exist_ok=True)
     for c in clusters:
-        facts = "\n".join(f"- **{key}**: {c[key]}" for key in ("country", "region", "industry", "focus", "founded",
-                                                               "members", "topics", "looking_for") if key in c)
+        facts = "\n".join(
+            f"- **{key}**: {c[key]}"
+            for key in ("country", "region", "industry", "focus", "founded", "members", "topics", "looking_for")
+            if key in c
+        )
         (docs / "matchpoint" / f"{c['id']}.md").write_text(
-            f"---\ntitle: {json.dumps(c['name'])}\n---\n\n# {c['name']}\n\n{facts}\n", encoding="utf-8")
+            f"---\ntitle: {json.dumps(c['name'])}\n---\n\n# {c['name']}\n\n{facts}\n", encoding="utf-8"
+        )
     listing("matchpoint", "Matchpoint", [(f"{c['id']}.md", c["name"]) for c in clusters])
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
     config = re.sub(r"^  custom_dir: .*\n", "", config, flags=re.M)

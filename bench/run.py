@@ -42,8 +42,12 @@ ROOT = Path(__file__).resolve().parent.parent
 
 PROJECT_FILES = ("mkdocs.yml", "content", "data", "overrides", "hooks", "ncsite")
 EPOCH = "1795435200"
-TARGETS = {"site / plain floor": 1.3, "double / single (site)": 2.1, "memory, site / plain floor": 1.4,
-           "check / plain floor": 0.15}
+TARGETS = {
+    "site / plain floor": 1.3,
+    "double / single (site)": 2.1,
+    "memory, site / plain floor": 1.4,
+    "check / plain floor": 0.15,
+}
 
 
 def copy_project(dest: Path) -> Path:
@@ -72,17 +76,30 @@ def measure(cmd: list[str], cwd: Path) -> tuple[float, int, float]:
 
 def series(cmd, cwd, runs: int) -> dict:
     samples = [measure(cmd, cwd) for _ in range(runs)]
-    return {"wall": statistics.median(s[0] for s in samples), "rss": max(s[1] for s in samples),
-            "cpu": statistics.median(s[2] for s in samples), "all": [round(s[0], 2) for s in samples]}
+    return {
+        "wall": statistics.median(s[0] for s in samples),
+        "rss": max(s[1] for s in samples),
+        "cpu": statistics.median(s[2] for s in samples),
+        "all": [round(s[0], 2) for s in samples],
+    }
 
 
 def machine() -> str:
-    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-                if line.startswith("model name")), platform.processor())
-    mem = next((line.split()[1] for line in Path("/proc/meminfo").read_text().splitlines()
-                if line.startswith("MemTotal")), "0")
-    return (f"{os.cpu_count()} CPUs ({cpu}), {int(mem) / 1024 / 1024:.1f} GiB RAM, "
-            f"Python {platform.python_version()}, {platform.system()} {platform.release()}")
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor(),
+    )
+    mem = next(
+        (line.split()[1] for line in Path("/proc/meminfo").read_text().splitlines() if line.startswith("MemTotal")), "0"
+    )
+    return (
+        f"{os.cpu_count()} CPUs ({cpu}), {int(mem) / 1024 / 1024:.1f} GiB RAM, "
+        f"Python {platform.python_version()}, {platform.system()} {platform.release()}"
+    )
 
 
 def main(argv=None) -> int:
@@ -99,7 +116,9 @@ def main(argv=None) -> int:
     build = [sys.executable, "-m", "mkdocs", "build", "--site-dir", "site"]
     check = [sys.executable, "-m", "ncsite", "check", "."]
     print(f"Machine: {machine()}")
-    print(f"Date: {time.strftime('%Y-%m-%d')}; MkDocs {version('mkdocs')}, mkdocs-material {version('mkdocs-material')}")
+    print(
+        f"Date: {time.strftime('%Y-%m-%d')}; MkDocs {version('mkdocs')}, mkdocs-material {version('mkdocs-material')}"
+    )
     print(f"Scale 'single': {base}; 'double': twice that; warm-up, then {args.runs} runs of each, medians.\n")
     results = {}
     with tempfile.TemporaryDirectory(prefix="ncsite-bench-") as tmp:
@@ -125,13 +144,15 @@ def main(argv=None) -> int:
     print(f"\n{'build':<22}{'wall s':>8}{'CPU s':>8}{'peak MiB':>10}   wall of each run (s)")
     for name, r in results.items():
         print(f"{name:<22}{r['wall']:>8.2f}{r['cpu']:>8.2f}{r['rss'] / 1024:>10.0f}   {r['all']}")
-    pairs = {"site / plain floor": ("single site", "single plain floor"),
-             "site / config floor": ("single site", "single config floor"),
-             "config floor / plain": ("single config floor", "single plain floor"),
-             "double / single (site)": ("double site", "single site"),
-             "double / single (plain)": ("double plain floor", "single plain floor"),
-             "site / plain (double)": ("double site", "double plain floor"),
-             "check / plain floor": ("single check", "single plain floor")}
+    pairs = {
+        "site / plain floor": ("single site", "single plain floor"),
+        "site / config floor": ("single site", "single config floor"),
+        "config floor / plain": ("single config floor", "single plain floor"),
+        "double / single (site)": ("double site", "single site"),
+        "double / single (plain)": ("double plain floor", "single plain floor"),
+        "site / plain (double)": ("double site", "double plain floor"),
+        "check / plain floor": ("single check", "single plain floor"),
+    }
     print("\nRatios of the medians: wall time, CPU time (steadier on a busy machine), target.")
     print(f"\n{'ratio':<28}{'wall':>7}{'CPU':>7}   target")
     missed = []
@@ -172,8 +193,24 @@ def profile(project: Path):
     """Where a 'single' site build spends its time: the top functions by own and by cumulative time."""
     out = project / "build.prof"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": EPOCH}
-    subprocess.run([sys.executable, "-m", "cProfile", "-o", str(out), "-m", "mkdocs", "build", "-q",
-                    "--site-dir", "site-profiled"], cwd=project, env=env, check=True)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "cProfile",
+            "-o",
+            str(out),
+            "-m",
+            "mkdocs",
+            "build",
+            "-q",
+            "--site-dir",
+            "site-profiled",
+        ],
+        cwd=project,
+        env=env,
+        check=True,
+    )
     import pstats
 
     stats = pstats.Stats(str(out))

@@ -139,6 +139,7 @@ def on_serve(server, config, builder):
     MkDocs itself would hold every page request until a rebuild succeeds (the
     browser just spins); the problems are already printed by then.
     """
+
     def rebuild():
         try:
             builder()

@@ -40,9 +40,11 @@ def main(argv: list[str] | None = None) -> int:
         print(report(problems), file=sys.stderr)
         return 1
     took = time.perf_counter() - started
-    print(f"Content OK: {len(content.events)} events, {len(content.livinglabs)} living labs, "
-          f"{len(content.newsletter)} newsletter issues, {len(content.clusters)} clusters, "
-          f"{len(content.topics)} topics, {len(content.partners)} partners, {len(content.pages)} other pages ({took:.2f} s).")
+    print(
+        f"Content OK: {len(content.events)} events, {len(content.livinglabs)} living labs, "
+        f"{len(content.newsletter)} newsletter issues, {len(content.clusters)} clusters, "
+        f"{len(content.topics)} topics, {len(content.partners)} partners, {len(content.pages)} other pages ({took:.2f} s)."
+    )
     return 0
 
 

@@ -26,7 +26,8 @@ class Build:
     def __init__(self, settings: Settings, features: list[type[Feature]] | None = None):
         self.settings = settings
         self.content, self.problems = load_content(
-            Sources(settings.root, settings.docs_dir, settings.data_dir, settings.timezone, settings.today))
+            Sources(settings.root, settings.docs_dir, settings.data_dir, settings.timezone, settings.today)
+        )
         self.rendered: dict[str, str] = {}
         self.policy = Policy(allow_inline_scripts=settings.preview)
         self._needs_html: set[str] = set()

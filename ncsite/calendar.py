@@ -96,8 +96,10 @@ def archive(events, now: dt.datetime | dt.date) -> list[ArchiveYear]:
     """Past events by year (newest first), then by month (newest first); an event sits under its start month."""
     years = []
     for year, in_year in groupby(past(events, now), key=lambda e: e.start.year):
-        months = [ArchiveMonth(When(year, month), list(group))
-                  for month, group in groupby(in_year, key=lambda e: e.start.month)]
+        months = [
+            ArchiveMonth(When(year, month), list(group))
+            for month, group in groupby(in_year, key=lambda e: e.start.month)
+        ]
         years.append(ArchiveYear(year, months))
     return years
 
@@ -105,8 +107,10 @@ def archive(events, now: dt.datetime | dt.date) -> list[ArchiveYear]:
 def neighbours(events) -> dict[str, tuple[Event | None, Event | None]]:
     """Each event's previous and next event in chronological order, by slug."""
     ordered = sorted(events, key=_chronological)
-    return {e.slug: (ordered[i - 1] if i else None, ordered[i + 1] if i + 1 < len(ordered) else None)
-            for i, e in enumerate(ordered)}
+    return {
+        e.slug: (ordered[i - 1] if i else None, ordered[i + 1] if i + 1 < len(ordered) else None)
+        for i, e in enumerate(ordered)
+    }
 
 
 def type_label(event_type: str) -> str:
@@ -128,11 +132,17 @@ def when_text(start: When, end: When | None = None) -> str:
         text = f"{start.day} {start.month_name} {start.year}"
         return text + (f", {start.time:%H:%M}" if start.time else "")
     if end.date == start.date:
-        return f"{start.day} {start.month_name} {start.year}, {start.time:%H:%M}–{end.time:%H:%M}" if start.time \
+        return (
+            f"{start.day} {start.month_name} {start.year}, {start.time:%H:%M}–{end.time:%H:%M}"
+            if start.time
             else f"{start.day} {start.month_name} {start.year}, until {end.time:%H:%M}"
+        )
     if start.time or end.time:
-        left = f"{start.day} {start.month_name}" + ("" if start.year == end.year else f" {start.year}") \
+        left = (
+            f"{start.day} {start.month_name}"
+            + ("" if start.year == end.year else f" {start.year}")
             + (f", {start.time:%H:%M}" if start.time else "")
+        )
         right = f"{end.day} {end.month_name} {end.year}" + (f", {end.time:%H:%M}" if end.time else "")
         return f"{left} – {right}"
     if (start.year, start.month) == (end.year, end.month):

@@ -35,7 +35,9 @@ def site_timezone(extra: dict | None) -> str:
     """The site's time zone: `extra.timezone`, Europe/Copenhagen if unset."""
     value = (extra or {}).get("timezone", DEFAULT_TIMEZONE)
     if not isinstance(value, str) or value not in zoneinfo.available_timezones():
-        raise ValueError(f"mkdocs.yml: extra.timezone must be an IANA time zone such as Europe/Copenhagen, not {value!r}")
+        raise ValueError(
+            f"mkdocs.yml: extra.timezone must be an IANA time zone such as Europe/Copenhagen, not {value!r}"
+        )
     return value
 
 

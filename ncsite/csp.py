@@ -59,9 +59,9 @@ def inline_scripts(html: str) -> list[str]:
         close = lower.find("</script", open_end)
         if open_end < 0 or close < 0:
             return found
-        attrs = _attributes(html[start:open_end + 1])
+        attrs = _attributes(html[start : open_end + 1])
         if "src" not in attrs and attrs.get("type", "").strip().lower() in _JAVASCRIPT_TYPES:
-            found.append(html[open_end + 1:close])
+            found.append(html[open_end + 1 : close])
         at = close + 8
 
 
@@ -87,18 +87,20 @@ class Policy:
                 if self._hashes[body] not in hashes:
                     hashes.append(self._hashes[body])
             scripts = " ".join(["'self'", *hashes])
-        return "; ".join([
-            "default-src 'self'",
-            f"script-src {scripts}",
-            "style-src 'self' 'unsafe-inline'",
-            "img-src 'self' data:",
-            "font-src 'self'",
-            "connect-src 'self'",
-            "worker-src 'self'",
-            "object-src 'none'",
-            "base-uri 'self'",
-            "form-action 'self'",
-        ])
+        return "; ".join(
+            [
+                "default-src 'self'",
+                f"script-src {scripts}",
+                "style-src 'self' 'unsafe-inline'",
+                "img-src 'self' data:",
+                "font-src 'self'",
+                "connect-src 'self'",
+                "worker-src 'self'",
+                "object-src 'none'",
+                "base-uri 'self'",
+                "form-action 'self'",
+            ]
+        )
 
     def apply(self, html: str) -> str:
         """The page with its policy as the first element after `<meta charset>` (before any script)."""

@@ -23,8 +23,20 @@ _FORMS = {
 }
 FORM_TEXT = {MONTH: "YYYY-MM", DAY: "YYYY-MM-DD", TIME: "YYYY-MM-DDTHH:MM"}
 
-MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July",
-               "August", "September", "October", "November", "December"]
+MONTH_NAMES = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 
 
 @dataclass(frozen=True, order=True)

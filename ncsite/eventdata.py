@@ -15,8 +15,11 @@ from .models import Event
 
 SCHEMA = "https://schema.org/"
 EVENT_STATUS = {"scheduled": "EventScheduled", "cancelled": "EventCancelled", "postponed": "EventPostponed"}
-ATTENDANCE_MODE = {"in-person": "OfflineEventAttendanceMode", "online": "OnlineEventAttendanceMode",
-                   "hybrid": "MixedEventAttendanceMode"}
+ATTENDANCE_MODE = {
+    "in-person": "OfflineEventAttendanceMode",
+    "online": "OnlineEventAttendanceMode",
+    "hybrid": "MixedEventAttendanceMode",
+}
 
 
 def _end_date(event: Event) -> str | None:
@@ -33,10 +36,13 @@ def _place(event: Event) -> dict | None:
     loc = event.location
     if loc is None or not (loc.city and loc.country):
         return None
-    address = {"@type": "PostalAddress", "streetAddress": loc.address, "addressLocality": loc.city,
-               "addressCountry": loc.country}
-    place = {"@type": "Place", "name": loc.venue or loc.city,
-             "address": {k: v for k, v in address.items() if v}}
+    address = {
+        "@type": "PostalAddress",
+        "streetAddress": loc.address,
+        "addressLocality": loc.city,
+        "addressCountry": loc.country,
+    }
+    place = {"@type": "Place", "name": loc.venue or loc.city, "address": {k: v for k, v in address.items() if v}}
     return {k: v for k, v in place.items() if v}
 
 
@@ -100,13 +106,21 @@ def event_record(event: Event, settings: Settings) -> dict:
         "start": event.start.iso,
         "end": event.end.iso if event.end else None,
         "timezone": event.timezone,
-        "location": {"venue": loc.venue, "address": loc.address, "city": loc.city, "country": loc.country,
-                     "country_name": loc.country_name} if loc else None,
+        "location": {
+            "venue": loc.venue,
+            "address": loc.address,
+            "city": loc.city,
+            "country": loc.country,
+            "country_name": loc.country_name,
+        }
+        if loc
+        else None,
         "online": event.online,  # the address, true (online, address not known) or null
         "attendance": event.attendance_mode,
         "organisers": list(event.organisers),
         "clusters": list(event.clusters),
-        "livinglab": event.livinglab if event.livinglab is None or isinstance(event.livinglab, str)
+        "livinglab": event.livinglab
+        if event.livinglab is None or isinstance(event.livinglab, str)
         else list(event.livinglab),
         "registration": event.registration,
         "summary": event.summary,

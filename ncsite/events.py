@@ -14,8 +14,13 @@ from .paths import EVENTS_INDEX
 
 class CalendarFeature(Feature):
     def pages(self):
-        yield GeneratedPage(EVENTS_INDEX, "Events", "calendar.html", edit_path="overrides/calendar.html",
-                            description="Meetings, workshops, conferences and transnational working days of Northern Connections.")
+        yield GeneratedPage(
+            EVENTS_INDEX,
+            "Events",
+            "calendar.html",
+            edit_path="overrides/calendar.html",
+            description="Meetings, workshops, conferences and transnational working days of Northern Connections.",
+        )
 
     def views(self):
         now = self.settings.now
@@ -27,30 +32,38 @@ class CalendarFeature(Feature):
         feed = self.settings.absolute(ical.FEED_PATH)
         earlier = earlier_projects(self.content.events)
         views = {
-            EVENTS_INDEX: PageView("calendar.html", {
-                "upcoming": upcoming(events, now),
-                "archive": past_years,
-                "event_types": [(t, TYPE_LABELS[t], sum(e.type == t for e in events)) for t in present],
-                "own_count": len(events),
-                "earlier_projects": earlier,
-                "earlier_count": sum(len(p.events) for p in earlier),
-                "feed_url": feed,
-                "webcal_url": ical.webcal(feed),
-            }, "overrides/calendar.html"),
+            EVENTS_INDEX: PageView(
+                "calendar.html",
+                {
+                    "upcoming": upcoming(events, now),
+                    "archive": past_years,
+                    "event_types": [(t, TYPE_LABELS[t], sum(e.type == t for e in events)) for t in present],
+                    "own_count": len(events),
+                    "earlier_projects": earlier,
+                    "earlier_count": sum(len(p.events) for p in earlier),
+                    "feed_url": feed,
+                    "webcal_url": ical.webcal(feed),
+                },
+                "overrides/calendar.html",
+            ),
         }
         # Previous and next within the same project: InTra-Net's workshops lead to each other, not into 2016.
         around = {**neighbours(events), **neighbours(e for e in self.content.events if e.earlier_project)}
         for event in self.content.events:
             previous, following = around[event.slug]
-            views[f"events/{event.slug}.md"] = PageView("event.html", {
-                "event": event,
-                "event_past": is_past(event, now),  # at the build; events.js turns the page when it ends later
-                "previous_event": previous,
-                "next_event": following,
-                "event_jsonld": eventdata.jsonld_script(event, self.settings),
-                "ics_path": ical.event_path(event) if not event.month_only else None,
-                "add_links": ical.add_to_calendar_links(event, self.settings),
-            }, description=event.summary)
+            views[f"events/{event.slug}.md"] = PageView(
+                "event.html",
+                {
+                    "event": event,
+                    "event_past": is_past(event, now),  # at the build; events.js turns the page when it ends later
+                    "previous_event": previous,
+                    "next_event": following,
+                    "event_jsonld": eventdata.jsonld_script(event, self.settings),
+                    "ics_path": ical.event_path(event) if not event.month_only else None,
+                    "add_links": ical.add_to_calendar_links(event, self.settings),
+                },
+                description=event.summary,
+            )
         return views
 
     def outputs(self, rendered):

@@ -59,8 +59,9 @@ def read_templates(folder: Path) -> Samples:
             if not isinstance(doc, Document):
                 continue
             data, _ = parse(doc.front_matter, doc.front_matter_line)
-            samples.body[id(spec)] = {" ".join(line.split()).casefold(): line.strip()
-                                      for line in doc.body.split("\n") if line.strip()}
+            samples.body[id(spec)] = {
+                " ".join(line.split()).casefold(): line.strip() for line in doc.body.split("\n") if line.strip()
+            }
         else:
             data, _ = parse(text)
             data = data[0] if isinstance(data, list) and data else data

@@ -45,8 +45,16 @@ def published_at(issue: NewsletterIssue, timezone: str) -> dt.datetime:
     return issue.date.local(timezone)
 
 
-def newsletter_feed(issues: Sequence[NewsletterIssue], *, site_name: str, site_url: str, language: str,
-                    timezone: str, rendered: dict[str, str], limit: int = 50) -> bytes:
+def newsletter_feed(
+    issues: Sequence[NewsletterIssue],
+    *,
+    site_name: str,
+    site_url: str,
+    language: str,
+    timezone: str,
+    rendered: dict[str, str],
+    limit: int = 50,
+) -> bytes:
     """The RSS 2.0 feed of `issues` (already published, newest first), at most `limit` items."""
 
     def absolute(path: str) -> str:

@@ -141,8 +141,10 @@ class Text(Kind):
 
     def check(self, value, ctx):
         if isinstance(value, bool) or not isinstance(value, (str, int, float)):
-            return ctx.fail(f"expected text, found {describe(value)}",
-                            "write the value as plain text on the same line, in quotes if it contains a colon")
+            return ctx.fail(
+                f"expected text, found {describe(value)}",
+                "write the value as plain text on the same line, in quotes if it contains a colon",
+            )
         return str(value).strip()
 
     def schema(self):
@@ -158,8 +160,9 @@ class Choice(Kind):
             return value
         guess = did_you_mean(value, self.values) if isinstance(value, str) else None
         hint = f'did you mean "{guess}"? ' if guess else ""
-        return ctx.fail(f"{describe(value)} is not one of the allowed values",
-                        f"{hint}use one of: {', '.join(self.values)}")
+        return ctx.fail(
+            f"{describe(value)} is not one of the allowed values", f"{hint}use one of: {', '.join(self.values)}"
+        )
 
     def schema(self):
         return {"enum": list(self.values)}
@@ -172,8 +175,10 @@ class Slug(Kind):
         if isinstance(value, str) and SLUG.match(value):
             return value
         suggestion = slug_hint(str(value), "my-cluster")
-        return ctx.fail(f"{describe(value)} is not a valid id",
-                        f'use lowercase letters, digits and hyphens only, for example "{suggestion}"')
+        return ctx.fail(
+            f"{describe(value)} is not a valid id",
+            f'use lowercase letters, digits and hyphens only, for example "{suggestion}"',
+        )
 
     def schema(self):
         return {"type": "string", "pattern": SLUG.pattern}
@@ -214,8 +219,10 @@ class Email(Kind):
     def check(self, value, ctx):
         if isinstance(value, str) and EMAIL.match(value.strip()):
             return value.strip()
-        return ctx.fail(f"{describe(value)} is not an e-mail address",
-                        "write one address like name@example.org, without a name or 'mailto:'")
+        return ctx.fail(
+            f"{describe(value)} is not an e-mail address",
+            "write one address like name@example.org, without a name or 'mailto:'",
+        )
 
     def schema(self):
         return {"type": "string", "format": "email", "pattern": EMAIL.pattern}
@@ -253,8 +260,10 @@ class Timezone(Kind):
             return value
         guess = did_you_mean(value, self.zones) if isinstance(value, str) else None
         hint = f'did you mean "{guess}"? ' if guess else ""
-        return ctx.fail(f"{describe(value)} is not a time zone",
-                        hint + "use an IANA name such as Europe/Copenhagen, Europe/Berlin or Europe/London")
+        return ctx.fail(
+            f"{describe(value)} is not a time zone",
+            hint + "use an IANA name such as Europe/Copenhagen, Europe/Berlin or Europe/London",
+        )
 
     def schema(self):
         # The zone names of the pinned tzdata package, not of this machine, so
@@ -280,39 +289,59 @@ class WhenKind(Kind):
         if isinstance(value, str):
             when = parse_when(value, self.forms)
             if when and when.date.year < EARLIEST_YEAR:
-                return ctx.fail(f'"{value}" is before {EARLIEST_YEAR}', "check the year: the site's events and issues are from 1990 on")
-            if when and ctx.today and when.date > ctx.today.replace(year=ctx.today.year + YEARS_AHEAD, day=min(ctx.today.day, 28)):
+                return ctx.fail(
+                    f'"{value}" is before {EARLIEST_YEAR}',
+                    "check the year: the site's events and issues are from 1990 on",
+                )
+            if (
+                when
+                and ctx.today
+                and when.date > ctx.today.replace(year=ctx.today.year + YEARS_AHEAD, day=min(ctx.today.day, 28))
+            ):
                 return ctx.fail(f'"{value}" is more than {YEARS_AHEAD} years ahead', "check the year")
             if when:
                 return when
             if parse_when(value):
                 return ctx.fail(f'"{value}" is a date in a form this field does not take', f"write {allowed}")
-            return ctx.fail(f'"{value}" is not a date in an allowed form',
-                            f'write {allowed}, for example "2017-06-12"' + (
-                                ', or "2017-12" when only the month is known' if MONTH in self.forms else ""))
+            return ctx.fail(
+                f'"{value}" is not a date in an allowed form',
+                f'write {allowed}, for example "2017-06-12"'
+                + (', or "2017-12" when only the month is known' if MONTH in self.forms else ""),
+            )
         if isinstance(value, int) and not isinstance(value, bool) and 1900 < value < 2200:
-            return ctx.fail(f"{value} is only a year",
-                            f'add the month ("{value}-06") or the day ("{value}-06-12"), in quotes')
+            return ctx.fail(
+                f"{value} is only a year", f'add the month ("{value}-06") or the day ("{value}-06-12"), in quotes'
+            )
         return ctx.fail(f"{describe(value)} is not a date", f'write {allowed} in quotes, for example "2017-06-12"')
 
     def schema(self):
         # Years 1990-2099, months 01-12, days 01-31, hours 00-23, minutes 00-59 (the calendar itself is make check's).
         year, month, day = r"(199\d|20\d\d)", r"(0[1-9]|1[0-2])", r"(0[1-9]|[12]\d|3[01])"
-        patterns = {MONTH: f"{year}-{month}", DAY: f"{year}-{month}-{day}",
-                    TIME: f"{year}-{month}-{day}[T ]([01]\\d|2[0-3]):[0-5]\\d"}
+        patterns = {
+            MONTH: f"{year}-{month}",
+            DAY: f"{year}-{month}-{day}",
+            TIME: f"{year}-{month}-{day}[T ]([01]\\d|2[0-3]):[0-5]\\d",
+        }
         return {"type": "string", "pattern": "^(" + "|".join(patterns[f] for f in self.forms) + ")$"}
 
 
 class Integer(Kind):
-    def __init__(self, minimum: int | None = None, maximum: int | None = None, example: str = "12",
-                 not_after_this_year: bool = False):
+    def __init__(
+        self,
+        minimum: int | None = None,
+        maximum: int | None = None,
+        example: str = "12",
+        not_after_this_year: bool = False,
+    ):
         self.minimum, self.maximum, self.example = minimum, maximum, example
         self.not_after_this_year = not_after_this_year  # a year: not after the build's year
 
     def check(self, value, ctx):
         if isinstance(value, bool) or not isinstance(value, int):
-            return ctx.fail(f"expected a whole number, found {describe(value)}",
-                            f"write only the number, for example {self.example}; put any explanation in the matching _note field")
+            return ctx.fail(
+                f"expected a whole number, found {describe(value)}",
+                f"write only the number, for example {self.example}; put any explanation in the matching _note field",
+            )
         if (self.minimum is not None and value < self.minimum) or (self.maximum is not None and value > self.maximum):
             return ctx.fail(f"{value} is out of range", f"write a number from {self.minimum} to {self.maximum}")
         if self.not_after_this_year and ctx.today and value > ctx.today.year:
@@ -352,8 +381,10 @@ class Ref(Kind):
             ctx.references.append(Reference(self.kind, value, ctx.file, ctx.field, ctx.line, id_form=False))
             return INVALID
         if not isinstance(value, str) or not SLUG.match(value):
-            return ctx.fail(f"{describe(value)} is not a {self.kind} id",
-                            f"write the id exactly as in {self.WHERE[self.kind]} (lowercase, hyphens)")
+            return ctx.fail(
+                f"{describe(value)} is not a {self.kind} id",
+                f"write the id exactly as in {self.WHERE[self.kind]} (lowercase, hyphens)",
+            )
         ctx.references.append(Reference(self.kind, value, ctx.file, ctx.field, ctx.line))
         return value
 
@@ -367,8 +398,10 @@ class ListOf(Kind):
 
     def check(self, value, ctx):
         if not isinstance(value, list):
-            return ctx.fail(f"expected a list, found {describe(value)}",
-                            "write one item per line, each starting with '- ' under the field name")
+            return ctx.fail(
+                f"expected a list, found {describe(value)}",
+                "write one item per line, each starting with '- ' under the field name",
+            )
         clean = []
         for index, item in enumerate(value):
             line = value.line_of(index) if isinstance(value, LineList) else ctx.line
@@ -417,8 +450,10 @@ class Record(Kind):
 
     def check(self, value, ctx):
         if not isinstance(value, dict):
-            return ctx.fail(f"expected a block of fields, found {describe(value)}",
-                            "write the fields indented under this one, one 'name: value' per line")
+            return ctx.fail(
+                f"expected a block of fields, found {describe(value)}",
+                "write the fields indented under this one, one 'name: value' per line",
+            )
         lines = value.lines if isinstance(value, LineDict) else {}
         here = value.line if isinstance(value, LineDict) else ctx.line
         prefix = f"{ctx.field}." if ctx.field else ""
@@ -429,9 +464,10 @@ class Record(Kind):
             sub = ctx.at(prefix + key, lines.get(key, here))
             if spec is None:
                 guess = did_you_mean(key, self.fields, cutoff=0.5)
-                sub.fail("this field is unknown",
-                         (f'did you mean "{guess}"? ' if guess else "")
-                         + f"allowed fields: {', '.join(self.fields)}")
+                sub.fail(
+                    "this field is unknown",
+                    (f'did you mean "{guess}"? ' if guess else "") + f"allowed fields: {', '.join(self.fields)}",
+                )
                 ok = False
             elif _is_empty(raw):
                 # An empty optional field is the same as no field.
@@ -446,8 +482,9 @@ class Record(Kind):
                     clean[key] = checked
         for spec in self.fields.values():
             if spec.required and spec.name not in value:
-                ctx.at(prefix + spec.name, here).fail("this required field is missing",
-                                                       f"add a line '{spec.name}: ...' ({spec.help})")
+                ctx.at(prefix + spec.name, here).fail(
+                    "this required field is missing", f"add a line '{spec.name}: ...' ({spec.help})"
+                )
                 ok = False
         for rule in self.rules:
             ok = rule(clean, value, ctx.at(ctx.field, here)) and ok
@@ -508,13 +545,17 @@ def end_not_before_start(clean: dict, raw, ctx: Context) -> bool:
     prefix = f"{ctx.field}." if ctx.field else ""
     sub = ctx.at(prefix + "end", raw.line_of("end") if isinstance(raw, LineDict) else ctx.line)
     if (start.precision == MONTH) != (end.precision == MONTH):
-        sub.fail(f'end "{end}" and start "{start}" are in different forms',
-                 "give both as a month (YYYY-MM) or both as days (YYYY-MM-DD)")
+        sub.fail(
+            f'end "{end}" and start "{start}" are in different forms',
+            "give both as a month (YYYY-MM) or both as days (YYYY-MM-DD)",
+        )
         return False
     same_day_earlier = end.date == start.date and end.time and start.time and end.time < start.time
     if end.date < start.date or same_day_earlier:
-        sub.fail(f'the end "{end}" is before the start "{start}"',
-                 "end is the last day of the event (inclusive): make it the same as start or later")
+        sub.fail(
+            f'the end "{end}" is before the start "{start}"',
+            "end is the last day of the event (inclusive): make it the same as start or later",
+        )
         return False
     return True
 
@@ -527,12 +568,16 @@ def attendance_matches_online(clean: dict, raw, ctx: Context) -> bool:
     prefix = f"{ctx.field}." if ctx.field else ""
     sub = ctx.at(prefix + "attendance", raw.line_of("attendance") if isinstance(raw, LineDict) else ctx.line)
     if attendance == "in-person" and online:
-        sub.fail("the event is in-person only, but it has an online address",
-                 "remove the online line, or write attendance: hybrid if people could also join online")
+        sub.fail(
+            "the event is in-person only, but it has an online address",
+            "remove the online line, or write attendance: hybrid if people could also join online",
+        )
         return False
     if attendance == "hybrid" and "location" not in clean:
-        sub.fail("a hybrid event needs a place as well",
-                 "add the location (at least city and country), or write attendance: online")
+        sub.fail(
+            "a hybrid event needs a place as well",
+            "add the location (at least city and country), or write attendance: online",
+        )
         return False
     return True
 
@@ -554,63 +599,96 @@ EVENT_PROJECTS = ("Northern Connections", "InTra-Net")  # the project first, the
 ATTENDANCE = ("in-person", "online", "hybrid")
 LAB_STATUSES = ("planned", "running", "completed")
 
-LOCATION = Record([
-    Field("venue", Text(), help="the building or room"),
-    Field("address", Text(), help="street and number"),
-    Field("city", Text(), help="the city"),
-    Field("country", Country(), help="the two-letter country code, e.g. DK"),
-])
+LOCATION = Record(
+    [
+        Field("venue", Text(), help="the building or room"),
+        Field("address", Text(), help="street and number"),
+        Field("city", Text(), help="the city"),
+        Field("country", Country(), help="the two-letter country code, e.g. DK"),
+    ]
+)
 
-EVENT = Record([
-    Field("title", Text(), True, "the event's name"),
-    Field("type", Choice(EVENT_TYPES), True, "the kind of event: " + ", ".join(EVENT_TYPES)),
-    Field("start", WhenKind(), True, 'the first day, e.g. "2017-06-12", "2017-06-12T10:00", or "2017-12" if only the month is known'),
-    Field("end", WhenKind(), help="the last day (inclusive) or the end time, in the same form as start"),
-    Field("timezone", Timezone(), help="IANA time zone of the times given, e.g. Europe/Copenhagen"),
-    Field("location", LOCATION, help="venue, address, city and country"),
-    Field("online", OnlineAddress(), help="address of the online or hybrid event, or true if it is online "
-          "and its address is not known"),
-    Field("attendance", Choice(ATTENDANCE), help="in-person, online or hybrid; by default hybrid when both "
-          "location and online are given, online when only online is given"),
-    Field("status", Choice(EVENT_STATUSES), help="scheduled (default), cancelled, postponed, or tentative "
-          "(planned, never confirmed)"),
-    Field("project", Choice(EVENT_PROJECTS), help="Northern Connections (default), or InTra-Net for an event "
-          "of that earlier project"),
-    Field("organisers", ListOf(Text()), help="the organising organisations, one per line"),
-    Field("clusters", ListOf(Ref("cluster")), help="ids of taking-part clusters from data/clusters.yaml"),
-    Field("livinglab", OneOrList(Ref("livinglab")), help="the slug of the living lab this event belongs to, or a "
-          "list of slugs when it served several labs"),
-    Field("registration", Url(), help="address of the registration page"),
-    Field("summary", Text(), help="one or two sentences for lists and feeds"),
-], rules=(end_not_before_start, attendance_matches_online))
+EVENT = Record(
+    [
+        Field("title", Text(), True, "the event's name"),
+        Field("type", Choice(EVENT_TYPES), True, "the kind of event: " + ", ".join(EVENT_TYPES)),
+        Field(
+            "start",
+            WhenKind(),
+            True,
+            'the first day, e.g. "2017-06-12", "2017-06-12T10:00", or "2017-12" if only the month is known',
+        ),
+        Field("end", WhenKind(), help="the last day (inclusive) or the end time, in the same form as start"),
+        Field("timezone", Timezone(), help="IANA time zone of the times given, e.g. Europe/Copenhagen"),
+        Field("location", LOCATION, help="venue, address, city and country"),
+        Field(
+            "online",
+            OnlineAddress(),
+            help="address of the online or hybrid event, or true if it is online and its address is not known",
+        ),
+        Field(
+            "attendance",
+            Choice(ATTENDANCE),
+            help="in-person, online or hybrid; by default hybrid when both "
+            "location and online are given, online when only online is given",
+        ),
+        Field(
+            "status",
+            Choice(EVENT_STATUSES),
+            help="scheduled (default), cancelled, postponed, or tentative (planned, never confirmed)",
+        ),
+        Field(
+            "project",
+            Choice(EVENT_PROJECTS),
+            help="Northern Connections (default), or InTra-Net for an event of that earlier project",
+        ),
+        Field("organisers", ListOf(Text()), help="the organising organisations, one per line"),
+        Field("clusters", ListOf(Ref("cluster")), help="ids of taking-part clusters from data/clusters.yaml"),
+        Field(
+            "livinglab",
+            OneOrList(Ref("livinglab")),
+            help="the slug of the living lab this event belongs to, or a list of slugs when it served several labs",
+        ),
+        Field("registration", Url(), help="address of the registration page"),
+        Field("summary", Text(), help="one or two sentences for lists and feeds"),
+    ],
+    rules=(end_not_before_start, attendance_matches_online),
+)
 
-LIVINGLAB = Record([
-    Field("title", Text(), True, "the lab's name"),
-    Field("city", Text(), True, "the city where the lab takes place"),
-    Field("country", Country(), True, "the two-letter country code, e.g. DK"),
-    Field("challenge_owner", Text(), help="the city, region or developer that brings the challenge"),
-    Field("host", Ref("cluster"), help="id of the cluster that runs the lab"),
-    Field("clusters", ListOf(Ref("cluster")), help="ids of taking-part clusters"),
-    Field("topics", ListOf(Ref("topic")), help="topic ids from data/topics.yaml"),
-    Field("status", Choice(LAB_STATUSES), help="planned, running (default) or completed"),
-    Field("start", WhenKind((MONTH, DAY)), help='"YYYY-MM-DD" or "YYYY-MM"'),
-    Field("end", WhenKind((MONTH, DAY)), help='"YYYY-MM-DD" or "YYYY-MM"'),
-    Field("summary", Text(), help="one or two sentences for lists"),
-], rules=(end_not_before_start,))
+LIVINGLAB = Record(
+    [
+        Field("title", Text(), True, "the lab's name"),
+        Field("city", Text(), True, "the city where the lab takes place"),
+        Field("country", Country(), True, "the two-letter country code, e.g. DK"),
+        Field("challenge_owner", Text(), help="the city, region or developer that brings the challenge"),
+        Field("host", Ref("cluster"), help="id of the cluster that runs the lab"),
+        Field("clusters", ListOf(Ref("cluster")), help="ids of taking-part clusters"),
+        Field("topics", ListOf(Ref("topic")), help="topic ids from data/topics.yaml"),
+        Field("status", Choice(LAB_STATUSES), help="planned, running (default) or completed"),
+        Field("start", WhenKind((MONTH, DAY)), help='"YYYY-MM-DD" or "YYYY-MM"'),
+        Field("end", WhenKind((MONTH, DAY)), help='"YYYY-MM-DD" or "YYYY-MM"'),
+        Field("summary", Text(), help="one or two sentences for lists"),
+    ],
+    rules=(end_not_before_start,),
+)
 
-NEWSLETTER = Record([
-    Field("title", Text(), True, "the issue's title"),
-    Field("date", WhenKind((DAY, TIME)), True, 'the publication date, e.g. "2019-05-08"'),
-    Field("summary", Text(), help="one or two sentences for the archive and the feed"),
-    Field("author", Text(), help="who wrote the issue"),
-])
+NEWSLETTER = Record(
+    [
+        Field("title", Text(), True, "the issue's title"),
+        Field("date", WhenKind((DAY, TIME)), True, 'the publication date, e.g. "2019-05-08"'),
+        Field("summary", Text(), help="one or two sentences for the archive and the feed"),
+        Field("author", Text(), help="who wrote the issue"),
+    ]
+)
 
-CONTACT = Record([
-    Field("name", Text(), help="the contact person's name"),
-    Field("role", Text(), help="their role"),
-    Field("email", Email(), help="their e-mail address"),
-    Field("phone", Text(), help="their phone number, with country code"),
-])
+CONTACT = Record(
+    [
+        Field("name", Text(), help="the contact person's name"),
+        Field("role", Text(), help="their role"),
+        Field("email", Email(), help="their e-mail address"),
+        Field("phone", Text(), help="their phone number, with country code"),
+    ]
+)
 
 CLUSTER_PROJECTS = ("Northern Connections", "InTra-Net")
 CLUSTER_STATUSES = ("active", "merged", "renamed")
@@ -630,9 +708,10 @@ class PartialDate(Kind):
                 return text
             except ValueError:
                 pass
-        return ctx.fail(f"{describe(value)} is not a year or a date",
-                        'write the year ("2020"), the month ("2020-07") or the day ("2020-07-01"), as exact as '
-                        "the source gives it")
+        return ctx.fail(
+            f"{describe(value)} is not a year or a date",
+            'write the year ("2020"), the month ("2020-07") or the day ("2020-07-01"), as exact as the source gives it',
+        )
 
     def schema(self):
         return {"type": ["string", "integer"], "pattern": _PARTIAL_DATE.pattern}
@@ -664,72 +743,89 @@ def successor_fits_status(clean: dict, raw, ctx: Context) -> bool:
         return ctx.at(prefix + name, raw.line_of(name) if isinstance(raw, LineDict) and name in raw else ctx.line)
 
     if successor is not None and successor == clean.get("id"):
-        at("successor").fail("a cluster cannot be its own successor",
-                             "write the id of the cluster it became part of, or remove the line")
+        at("successor").fail(
+            "a cluster cannot be its own successor", "write the id of the cluster it became part of, or remove the line"
+        )
         return False
     if status in ("merged", "renamed") and successor is None and "successor" not in raw:
-        at("status").fail(f"a {status} cluster needs its successor",
-                          f"add a line 'successor: <id>' with the id of the cluster it {status} into "
-                          "(add that cluster to data/clusters.yaml first)")
+        at("status").fail(
+            f"a {status} cluster needs its successor",
+            f"add a line 'successor: <id>' with the id of the cluster it {status} into "
+            "(add that cluster to data/clusters.yaml first)",
+        )
         return False
     if status == "active" and successor is not None and not clean.get("successor_part"):
-        at("successor").fail("an active cluster has a successor only for a part of its work",
-                             "set 'status: merged' (or renamed) if the whole cluster moved on, or say which part "
-                             "did in 'successor_part', e.g. \"its energy activities\"")
+        at("successor").fail(
+            "an active cluster has a successor only for a part of its work",
+            "set 'status: merged' (or renamed) if the whole cluster moved on, or say which part "
+            "did in 'successor_part', e.g. \"its energy activities\"",
+        )
         return False
     return True
 
 
-CLUSTER = Record([
-    Field("id", Slug(), True, "a permanent lowercase id, e.g. offshore-center-denmark"),
-    Field("name", Text(), True, "the cluster organisation's name"),
-    Field("country", Country(), True, "the two-letter country code, e.g. DK"),
-    Field("region", Text(), help="region or city"),
-    Field("address", Text(), help="postal address; may span lines"),
-    Field("website", Url(), help="the website, starting with https://"),
-    Field("contact", CONTACT, help="the contact person"),
-    Field("contact_public", Boolean(), help="true to publish the contact person (default false)"),
-    Field("founded", Integer(1800, 2100, "2005", not_after_this_year=True), help="the year founded"),
-    Field("founded_note", Text(), help="more about the founding"),
-    Field("members", Integer(0, 1_000_000, "75"), help="the number of members"),
-    Field("members_note", Text(), help="more about the members"),
-    Field("industry", Text(), help="the industry"),
-    Field("focus", Text(), help="the focus business areas"),
-    Field("services", ListOf(Text()), help="services offered, one per line"),
-    Field("topics", ListOf(Ref("topic")), help="topic ids the cluster works on"),
-    Field("looking_for", ListOf(Ref("topic")), help="topic ids of partners the cluster is looking for"),
-    Field("logo", Text(), help="path of an image under content/"),
-    Field("short_name", Text(), help="the short name or acronym people search for, e.g. EEHH"),
-    Field("former_names", ListOf(Text()), help="earlier names of the cluster, one per line"),
-    Field("town", Text(), help="the town of its (head) office, e.g. Esbjerg"),
-    Field("offices", ListOf(Text()), help="towns of further offices, one per line"),
-    Field("members_year", Integer(1900, 2100, "2016"), help="the year the member count is from"),
-    Field("project", Choice(CLUSTER_PROJECTS),
-          help="the project it took part in: Northern Connections or InTra-Net; leave out if it joined later"),
-    Field("nc_role", Text(), help="its part in Northern Connections: living labs hosted, working groups"),
-    Field("status", Choice(CLUSTER_STATUSES), help="active (default), merged or renamed"),
-    Field("status_date", PartialDate(), help='when it merged or was renamed: "2020", "2020-07" or "2020-07-01"'),
-    Field("successor", Ref("cluster"), help="id of the cluster it merged into or was renamed to"),
-    Field("successor_part", Text(),
-          help='for an active cluster, the part of its work that went to the successor, e.g. "its energy activities"'),
-    Field("source", OneOrMore(Text()), help="where the profile's facts come from: a source, or one per line"),
-    Field("as_of", Integer(1900, 2100, "2012"), help="the year the profile's facts describe"),
-], rules=(successor_fits_status,))
+CLUSTER = Record(
+    [
+        Field("id", Slug(), True, "a permanent lowercase id, e.g. offshore-center-denmark"),
+        Field("name", Text(), True, "the cluster organisation's name"),
+        Field("country", Country(), True, "the two-letter country code, e.g. DK"),
+        Field("region", Text(), help="region or city"),
+        Field("address", Text(), help="postal address; may span lines"),
+        Field("website", Url(), help="the website, starting with https://"),
+        Field("contact", CONTACT, help="the contact person"),
+        Field("contact_public", Boolean(), help="true to publish the contact person (default false)"),
+        Field("founded", Integer(1800, 2100, "2005", not_after_this_year=True), help="the year founded"),
+        Field("founded_note", Text(), help="more about the founding"),
+        Field("members", Integer(0, 1_000_000, "75"), help="the number of members"),
+        Field("members_note", Text(), help="more about the members"),
+        Field("industry", Text(), help="the industry"),
+        Field("focus", Text(), help="the focus business areas"),
+        Field("services", ListOf(Text()), help="services offered, one per line"),
+        Field("topics", ListOf(Ref("topic")), help="topic ids the cluster works on"),
+        Field("looking_for", ListOf(Ref("topic")), help="topic ids of partners the cluster is looking for"),
+        Field("logo", Text(), help="path of an image under content/"),
+        Field("short_name", Text(), help="the short name or acronym people search for, e.g. EEHH"),
+        Field("former_names", ListOf(Text()), help="earlier names of the cluster, one per line"),
+        Field("town", Text(), help="the town of its (head) office, e.g. Esbjerg"),
+        Field("offices", ListOf(Text()), help="towns of further offices, one per line"),
+        Field("members_year", Integer(1900, 2100, "2016"), help="the year the member count is from"),
+        Field(
+            "project",
+            Choice(CLUSTER_PROJECTS),
+            help="the project it took part in: Northern Connections or InTra-Net; leave out if it joined later",
+        ),
+        Field("nc_role", Text(), help="its part in Northern Connections: living labs hosted, working groups"),
+        Field("status", Choice(CLUSTER_STATUSES), help="active (default), merged or renamed"),
+        Field("status_date", PartialDate(), help='when it merged or was renamed: "2020", "2020-07" or "2020-07-01"'),
+        Field("successor", Ref("cluster"), help="id of the cluster it merged into or was renamed to"),
+        Field(
+            "successor_part",
+            Text(),
+            help='for an active cluster, the part of its work that went to the successor, e.g. "its energy activities"',
+        ),
+        Field("source", OneOrMore(Text()), help="where the profile's facts come from: a source, or one per line"),
+        Field("as_of", Integer(1900, 2100, "2012"), help="the year the profile's facts describe"),
+    ],
+    rules=(successor_fits_status,),
+)
 
-TOPIC = Record([
-    Field("id", Slug(), True, "a permanent lowercase id, e.g. offshore-wind"),
-    Field("label", Text(), True, "the topic's name as readers see it"),
-    Field("group", Text(), help="the group of neighbouring topics it belongs to, e.g. Energy"),
-])
+TOPIC = Record(
+    [
+        Field("id", Slug(), True, "a permanent lowercase id, e.g. offshore-wind"),
+        Field("label", Text(), True, "the topic's name as readers see it"),
+        Field("group", Text(), help="the group of neighbouring topics it belongs to, e.g. Energy"),
+    ]
+)
 
-PARTNER = Record([
-    Field("id", Slug(), True, "a permanent lowercase id, e.g. aalborg-kommune"),
-    Field("name", Text(), True, "the partner organisation's full name"),
-    Field("short_name", Text(), help="the short name readers know, e.g. EEHH"),
-    Field("country", Country(), True, "the two-letter country code, e.g. DK (Scotland: GB)"),
-    Field("town", Text(), help="the town of the organisation, where a source gives it"),
-    Field("website", Url(), help="the website, starting with https://"),
-    Field("lead", Boolean(), help="true for the lead partner"),
-    Field("cluster", Ref("cluster"), help="the id of the partner's Matchpoint profile in data/clusters.yaml"),
-])
-
+PARTNER = Record(
+    [
+        Field("id", Slug(), True, "a permanent lowercase id, e.g. aalborg-kommune"),
+        Field("name", Text(), True, "the partner organisation's full name"),
+        Field("short_name", Text(), help="the short name readers know, e.g. EEHH"),
+        Field("country", Country(), True, "the two-letter country code, e.g. DK (Scotland: GB)"),
+        Field("town", Text(), help="the town of the organisation, where a source gives it"),
+        Field("website", Url(), help="the website, starting with https://"),
+        Field("lead", Boolean(), help="true for the lead partner"),
+        Field("cluster", Ref("cluster"), help="the id of the partner's Matchpoint profile in data/clusters.yaml"),
+    ]
+)

@@ -27,8 +27,10 @@ def project(lon: float, lat: float, centre: LonLat = CENTRE) -> Point:
     phi0 = math.radians(centre[1])
     cos_c = math.sin(phi0) * math.sin(phi) + math.cos(phi0) * math.cos(phi) * math.cos(lam)
     k = EARTH_RADIUS_KM * math.sqrt(2.0 / (1.0 + cos_c))
-    return (k * math.cos(phi) * math.sin(lam),
-            k * (math.cos(phi0) * math.sin(phi) - math.sin(phi0) * math.cos(phi) * math.cos(lam)))
+    return (
+        k * math.cos(phi) * math.sin(lam),
+        k * (math.cos(phi0) * math.sin(phi) - math.sin(phi0) * math.cos(phi) * math.cos(lam)),
+    )
 
 
 def simplify(points: Sequence[Point], tolerance: float) -> list[Point]:

@@ -20,10 +20,12 @@ SPARE_EVENTS = 3  # hidden; the browser script shows them when earlier ones end 
 class HomeFeature(Feature):
     def views(self):
         now = self.settings.now
-        coming = upcoming(own(self.content.events), now)[:HOME_EVENTS + SPARE_EVENTS]
+        coming = upcoming(own(self.content.events), now)[: HOME_EVENTS + SPARE_EVENTS]
         latest = [] if coming else happened(self.content.events, now)[:HOME_EVENTS]
         context = {"next_events": coming, "latest_events": latest, "home_events": HOME_EVENTS}
         context.update(landing(self.content, self.settings.today))
         context["partner_map"] = partner_map(self.content)
-        return {"index.md": PageView("home.html", context),
-                "about.md": PageView("about.html", {"partner_countries": context["partner_countries"]})}
+        return {
+            "index.md": PageView("home.html", context),
+            "about.md": PageView("about.html", {"partner_countries": context["partner_countries"]}),
+        }

@@ -175,7 +175,7 @@ class CalendarWriter:
         head.add("x-published-ttl", "P1D")
         lines = serialise(head)[: -len(self.END)].split(b"\r\n")
         at = lines.index(f"{self.NAME}:-".encode())
-        self._head = (b"\r\n".join(lines[:at]) + b"\r\n", b"\r\n".join(lines[at + 1:]))
+        self._head = (b"\r\n".join(lines[:at]) + b"\r\n", b"\r\n".join(lines[at + 1 :]))
         self._calendar = head
 
     def calendar(self, events, name: str) -> bytes:
@@ -219,16 +219,31 @@ def add_to_calendar_links(event: Event, settings: Settings) -> dict[str, str] | 
         utc = dt.UTC
         end = end if isinstance(end, dt.datetime) else start  # a timed event without an end
         google_dates = f"{start.astimezone(utc):%Y%m%dT%H%M%SZ}/{end.astimezone(utc):%Y%m%dT%H%M%SZ}"
-        outlook = {"startdt": start.astimezone(utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
-                   "enddt": end.astimezone(utc).strftime("%Y-%m-%dT%H:%M:%SZ"), "allday": "false"}
+        outlook = {
+            "startdt": start.astimezone(utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+            "enddt": end.astimezone(utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+            "allday": "false",
+        }
     else:
         end = end or start  # never None for a day: span() gives the exclusive end
         google_dates = f"{start:%Y%m%d}/{end:%Y%m%d}"
         outlook = {"startdt": start.isoformat(), "enddt": end.isoformat(), "allday": "true"}
-    google = {"action": "TEMPLATE", "text": event.title, "dates": google_dates, "details": details,
-              "location": location, "ctz": event.timezone}
-    outlook = {"path": "/calendar/action/compose", "rru": "addevent", "subject": event.title, **outlook,
-               "body": details, "location": location}
+    google = {
+        "action": "TEMPLATE",
+        "text": event.title,
+        "dates": google_dates,
+        "details": details,
+        "location": location,
+        "ctz": event.timezone,
+    }
+    outlook = {
+        "path": "/calendar/action/compose",
+        "rru": "addevent",
+        "subject": event.title,
+        **outlook,
+        "body": details,
+        "location": location,
+    }
     return {
         "google": "https://calendar.google.com/calendar/render?" + urlencode(google),
         "outlook": "https://outlook.live.com/calendar/0/deeplink/compose?" + urlencode(outlook),
@@ -239,8 +254,9 @@ class ICalFeature(Feature):
     """The calendar feed (announced in every page's head) and one .ics file per event."""
 
     def alternates(self):
-        yield Alternate("text/calendar", f"{self.settings.site_name} events (iCalendar)",
-                        self.settings.absolute(FEED_PATH))
+        yield Alternate(
+            "text/calendar", f"{self.settings.site_name} events (iCalendar)", self.settings.absolute(FEED_PATH)
+        )
 
     def outputs(self, rendered):
         writer = CalendarWriter(self.content.events, self.settings)

@@ -43,8 +43,11 @@ def landing(content: Content, today: dt.date) -> dict:
     countries = partner_countries(content.partners)
     return {
         "partner_countries": countries,
-        "figures": {"partners": len(content.partners), "countries": len(countries),
-                    "livinglabs": len(content.livinglabs)},
+        "figures": {
+            "partners": len(content.partners),
+            "countries": len(countries),
+            "livinglabs": len(content.livinglabs),
+        },
         "home_labs": labs_by_date(content.livinglabs),
         "latest_news": latest_news(content, today),
     }

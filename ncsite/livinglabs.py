@@ -34,25 +34,43 @@ def countries(labs: Iterable[LivingLab]) -> list[tuple[str, str, list[LivingLab]
 
 class LivingLabsFeature(Feature):
     def pages(self):
-        yield GeneratedPage(LIVINGLABS_INDEX, "Living labs", "livinglabs.html",
-                            description="Living labs: how Northern Connections brings challenge owners and SMEs together.")
+        yield GeneratedPage(
+            LIVINGLABS_INDEX,
+            "Living labs",
+            "livinglabs.html",
+            description="Living labs: how Northern Connections brings challenge owners and SMEs together.",
+        )
 
     def views(self):
         labs = self.content.livinglabs
-        views = {LIVINGLABS_INDEX: PageView("livinglabs.html", {
-            "labs": labs,
-            "labs_by_status": by_status(labs),
-            "lab_countries": countries(labs),
-            "lab_map": lab_map(self.content),
-        })}
+        views = {
+            LIVINGLABS_INDEX: PageView(
+                "livinglabs.html",
+                {
+                    "labs": labs,
+                    "labs_by_status": by_status(labs),
+                    "lab_countries": countries(labs),
+                    "lab_map": lab_map(self.content),
+                },
+            )
+        }
         for lab in labs:
-            views[f"livinglabs/{lab.slug}.md"] = PageView("livinglab.html", {
-                "lab": lab,
-                "host": self.content.cluster(lab.host) if lab.host else None,
-                "taking_part": [self.content.cluster(cid) for cid in lab.clusters if cid != lab.host],
-                "lab_events": events_of_lab(self.content.events, lab.slug),
-                "could_join": rank_by_topics(self.content.clusters, lab.topics, self.content.topics,
-                                             abroad_from=lab.country, exclude=(*lab.clusters, *([lab.host] if lab.host else [])),
-                                             limit=COULD_JOIN_MAX),
-            }, description=lab.summary)
+            views[f"livinglabs/{lab.slug}.md"] = PageView(
+                "livinglab.html",
+                {
+                    "lab": lab,
+                    "host": self.content.cluster(lab.host) if lab.host else None,
+                    "taking_part": [self.content.cluster(cid) for cid in lab.clusters if cid != lab.host],
+                    "lab_events": events_of_lab(self.content.events, lab.slug),
+                    "could_join": rank_by_topics(
+                        self.content.clusters,
+                        lab.topics,
+                        self.content.topics,
+                        abroad_from=lab.country,
+                        exclude=(*lab.clusters, *([lab.host] if lab.host else [])),
+                        limit=COULD_JOIN_MAX,
+                    ),
+                },
+                description=lab.summary,
+            )
         return views

@@ -61,7 +61,7 @@ class Sources:
     def rel(self, path: Path) -> str:
         # Called several times for each of ~1,500 files: a string prefix, not Path.relative_to.
         text, root = path.as_posix(), self.root.as_posix().rstrip("/") + "/"
-        return text[len(root):] if text.startswith(root) else text
+        return text[len(root) :] if text.startswith(root) else text
 
 
 class _Loader:
@@ -98,9 +98,12 @@ class _Loader:
             text = raw.decode("utf-8")
         except UnicodeDecodeError as err:
             line = raw[: err.start].count(b"\n") + 1
-            self.problem(rel, f"the file is not UTF-8 text (byte {err.start + 1} cannot be read)",
-                         "save the file with the encoding UTF-8 (in most editors: Save with encoding → UTF-8)",
-                         line=line)
+            self.problem(
+                rel,
+                f"the file is not UTF-8 text (byte {err.start + 1} cannot be read)",
+                "save the file with the encoding UTF-8 (in most editors: Save with encoding → UTF-8)",
+                line=line,
+            )
             return None
         text = text.removeprefix("\ufeff")
         if not text.strip():
@@ -143,8 +146,9 @@ class _Loader:
             self.problem(rel, "the front matter is empty", TEMPLATE_HINT, line=doc.front_matter_line)
             return None
         if not isinstance(data, LineDict):  # the loader reads every mapping as a LineDict
-            self.problem(rel, "the front matter must be fields ('name: value' lines)", TEMPLATE_HINT,
-                         line=doc.front_matter_line)
+            self.problem(
+                rel, "the front matter must be fields ('name: value' lines)", TEMPLATE_HINT, line=doc.front_matter_line
+            )
             return None
         return data, doc
 
@@ -173,8 +177,11 @@ class _Loader:
         slug = path.stem
         if not F.SLUG.match(slug):
             better = slug_hint(slug, "my-event")
-            self.problem(self.sources.rel(path), f'the file name "{path.name}" cannot be a web address',
-                         f'rename it to "{better}.md": lowercase letters, digits and hyphens only')
+            self.problem(
+                self.sources.rel(path),
+                f'the file name "{path.name}" cannot be a web address',
+                f'rename it to "{better}.md": lowercase letters, digits and hyphens only',
+            )
             return None
         return slug
 
@@ -186,8 +193,11 @@ class _Loader:
         clean, body, data = loaded
         rel = self.sources.rel(path)
         if slug in RESERVED_EVENT_SLUGS:
-            self.problem(rel, f'the file name "{path.name}" is taken by the site (events/{slug}.ics is the calendar feed)',
-                         f'rename it, e.g. to "{clean["start"].iso}-{slug}.md"')
+            self.problem(
+                rel,
+                f'the file name "{path.name}" is taken by the site (events/{slug}.ics is the calendar feed)',
+                f'rename it, e.g. to "{clean["start"].iso}-{slug}.md"',
+            )
             return None
         location = clean.pop("location", None)
         timezone, timezone_from = clean.pop("timezone", None), "event"
@@ -199,11 +209,23 @@ class _Loader:
         for key in ("start", "end"):
             when = clean.get(key)
             if when is not None and when.time is not None and not exists(when, timezone):
-                self.problem(rel, f'the time "{when}" does not exist in {timezone}: the clocks are put forward that night',
-                             "write the time as the clocks show it, an hour later", field=key, line=data.line_of(key))
+                self.problem(
+                    rel,
+                    f'the time "{when}" does not exist in {timezone}: the clocks are put forward that night',
+                    "write the time as the clocks show it, an hour later",
+                    field=key,
+                    line=data.line_of(key),
+                )
                 return None
-        return Event(slug=slug, source=rel, body=body, timezone=timezone, timezone_from=timezone_from,
-                     location=Location(**location) if location else None, **clean)
+        return Event(
+            slug=slug,
+            source=rel,
+            body=body,
+            timezone=timezone,
+            timezone_from=timezone_from,
+            location=Location(**location) if location else None,
+            **clean,
+        )
 
     def country_timezone(self, country: str | None) -> str | None:
         if country is None:
@@ -227,15 +249,23 @@ class _Loader:
         match = NEWSLETTER_NAME.match(path.stem)
         loaded = self.record(path, F.NEWSLETTER)
         if not match:
-            self.problem(rel, f'the file name "{path.name}" does not start with the issue\'s date',
-                         'name it <YYYY-MM-DD>-<short-name>.md, e.g. "2019-05-08-green-week.md"')
+            self.problem(
+                rel,
+                f'the file name "{path.name}" does not start with the issue\'s date',
+                'name it <YYYY-MM-DD>-<short-name>.md, e.g. "2019-05-08-green-week.md"',
+            )
             return None
         if loaded is None:
             return None
         clean, body, data = loaded
         if clean["date"].date.isoformat() != match.group(1):
-            self.problem(rel, f'the date "{clean["date"]}" does not match the date in the file name ({match.group(1)})',
-                         "make the file name and the date field agree", field="date", line=data.line_of("date"))
+            self.problem(
+                rel,
+                f'the date "{clean["date"]}" does not match the date in the file name ({match.group(1)})',
+                "make the file name and the date field agree",
+                field="date",
+                line=data.line_of("date"),
+            )
             return None
         return NewsletterIssue(slug=path.stem, source=rel, body=body, **clean)
 
@@ -250,8 +280,12 @@ class _Loader:
         text = self.read_text(path)
         parsed = parse_basemap(text) if text is not None else None
         if isinstance(parsed, str):
-            self.problem(rel, parsed, "this file is made by scripts/northsea-map.py: restore it from git or "
-                         "regenerate it, do not edit it by hand")
+            self.problem(
+                rel,
+                parsed,
+                "this file is made by scripts/northsea-map.py: restore it from git or "
+                "regenerate it, do not edit it by hand",
+            )
             return None
         return parsed
 
@@ -264,16 +298,25 @@ class _Loader:
             place = Place(**clean)
             label = f"places[{place.town}]"
             if place.key in seen:
-                self.problem(rel, f'"{place.town}" ({place.country}) is listed twice (first on line {seen[place.key]})',
-                             "keep one entry per town and country", field=label, line=raw.line)
+                self.problem(
+                    rel,
+                    f'"{place.town}" ({place.country}) is listed twice (first on line {seen[place.key]})',
+                    "keep one entry per town and country",
+                    field=label,
+                    line=raw.line,
+                )
                 continue
             seen[place.key] = raw.line
             if basemap and not basemap.covers(place.lon, place.lat):
                 west, south, east, north = basemap.bounds
-                self.problem(rel, f"lat {place.lat}, lon {place.lon} is outside the area the maps show "
-                             f"(latitude {south:g} to {north:g}, longitude {west:g} to {east:g})",
-                             "check the numbers (lat is north, lon is east; west of Greenwich is negative)",
-                             field=label, line=raw.line)
+                self.problem(
+                    rel,
+                    f"lat {place.lat}, lon {place.lon} is outside the area the maps show "
+                    f"(latitude {south:g} to {north:g}, longitude {west:g} to {east:g})",
+                    "check the numbers (lat is north, lon is east; west of Greenwich is negative)",
+                    field=label,
+                    line=raw.line,
+                )
                 continue
             places.append(place)
         self.gazetteer = Gazetteer(places)
@@ -296,16 +339,30 @@ class _Loader:
             contact = clean.pop("contact", None)
             logo = clean.get("logo")
             if logo and not (self.sources.root / self.sources.docs_dir / logo).is_file():
-                self.problem(self.sources.rel(path), f'no image "{logo}" under {self.sources.docs_dir}/',
-                             f"put the image in {self.sources.docs_dir}/ and write its path relative to it",
-                             field=f"clusters[{clean['id']}].logo", line=raw.line_of("logo"))
+                self.problem(
+                    self.sources.rel(path),
+                    f'no image "{logo}" under {self.sources.docs_dir}/',
+                    f"put the image in {self.sources.docs_dir}/ and write its path relative to it",
+                    field=f"clusters[{clean['id']}].logo",
+                    line=raw.line_of("logo"),
+                )
                 continue
             if clean.get("town"):
-                self.locate(self.sources.rel(path), clean["town"], clean["country"], f"clusters[{clean['id']}].town",
-                            raw.line_of("town"))
+                self.locate(
+                    self.sources.rel(path),
+                    clean["town"],
+                    clean["country"],
+                    f"clusters[{clean['id']}].town",
+                    raw.line_of("town"),
+                )
             elif clean.get("offices"):  # the map shows a cluster without a town at its first office, like its card
-                self.locate(self.sources.rel(path), clean["offices"][0], clean["country"],
-                            f"clusters[{clean['id']}].offices[1]", raw.line_of("offices"))
+                self.locate(
+                    self.sources.rel(path),
+                    clean["offices"][0],
+                    clean["country"],
+                    f"clusters[{clean['id']}].offices[1]",
+                    raw.line_of("offices"),
+                )
             out.append(Cluster(line=raw.line, contact=Contact(**contact) if contact else None, **clean))
         return out
 
@@ -316,13 +373,21 @@ class _Loader:
         for clean, raw in self.entries(path, "partners", F.PARTNER):
             partner = Partner(line=raw.line, **clean)
             if partner.town:
-                self.locate(self.sources.rel(path), partner.town, partner.country, f"partners[{partner.id}].town",
-                            raw.line_of("town"))
+                self.locate(
+                    self.sources.rel(path),
+                    partner.town,
+                    partner.country,
+                    f"partners[{partner.id}].town",
+                    raw.line_of("town"),
+                )
             if partner.lead and first_lead:
-                self.problem(self.sources.rel(path),
-                             f'"{partner.name}" is a second lead partner (the first is "{first_lead.name}")',
-                             "a project has one lead partner: remove 'lead: true' from all but one entry",
-                             field=f"partners[{partner.id}].lead", line=raw.line_of("lead"))
+                self.problem(
+                    self.sources.rel(path),
+                    f'"{partner.name}" is a second lead partner (the first is "{first_lead.name}")',
+                    "a project has one lead partner: remove 'lead: true' from all but one entry",
+                    field=f"partners[{partner.id}].lead",
+                    line=raw.line_of("lead"),
+                )
             first_lead = first_lead or (partner if partner.lead else None)
             out.append(partner)
         return out
@@ -337,33 +402,53 @@ class _Loader:
             return []
         if not isinstance(data, LineDict) or key not in data:
             self.unreadable.add(key)
-            self.problem(rel, f'the file must start with "{key}:" followed by a list of entries',
-                         f"see the example at the top of {TEMPLATE_HINT.split(' from ')[-1]}", line=1)
+            self.problem(
+                rel,
+                f'the file must start with "{key}:" followed by a list of entries',
+                f"see the example at the top of {TEMPLATE_HINT.split(' from ')[-1]}",
+                line=1,
+            )
             return []
         for other in data:
             if other != key:
-                self.problem(rel, f'unknown top-level field "{other}"', f'put every entry under "{key}:"',
-                             field=other, line=data.line_of(other))
+                self.problem(
+                    rel,
+                    f'unknown top-level field "{other}"',
+                    f'put every entry under "{key}:"',
+                    field=other,
+                    line=data.line_of(other),
+                )
         items = data[key]
         if not isinstance(items, list):
             self.unreadable.add(key)
-            self.problem(rel, f"expected a list of entries, found {F.describe(items)}",
-                         "start each entry with '- id: ...'", field=key, line=data.line_of(key))
+            self.problem(
+                rel,
+                f"expected a list of entries, found {F.describe(items)}",
+                "start each entry with '- id: ...'",
+                field=key,
+                line=data.line_of(key),
+            )
             return []
         seen: dict[str, int] = {}
         out = []
         for index, raw in enumerate(items):
             line = items.line_of(index) if isinstance(items, LineList) else None
-            label = next((raw[k] for k in ("id", "town") if isinstance(raw, dict) and isinstance(raw.get(k), str)),
-                         str(index + 1))
+            label = next(
+                (raw[k] for k in ("id", "town") if isinstance(raw, dict) and isinstance(raw.get(k), str)),
+                str(index + 1),
+            )
             clean = spec.check(raw, self.ctx(rel, spec).at(f"{key}[{label}]", line))
             if isinstance(raw, LineDict) and isinstance(raw.get("id"), str):
                 ident = raw["id"]
                 self.declared.setdefault(key, set()).add(ident)
                 if ident in seen:
-                    self.problem(rel, f'the id "{ident}" is used twice (first on line {seen[ident]})',
-                                 "ids must be unique: rename one of the two", field=f"{key}[{ident}].id",
-                                 line=raw.line_of("id"))
+                    self.problem(
+                        rel,
+                        f'the id "{ident}" is used twice (first on line {seen[ident]})',
+                        "ids must be unique: rename one of the two",
+                        field=f"{key}[{ident}].id",
+                        line=raw.line_of("id"),
+                    )
                     continue
                 seen[ident] = raw.line_of("id")
             if clean is not F.INVALID:
@@ -393,8 +478,11 @@ class _Loader:
         if fault:
             self._yaml_fault(self.sources.rel(path), fault, text)
         elif data is not None and not isinstance(data, dict):
-            self.problem(self.sources.rel(path), "the front matter must be fields ('name: value' lines)",
-                         line=doc.front_matter_line)
+            self.problem(
+                self.sources.rel(path),
+                "the front matter must be fields ('name: value' lines)",
+                line=doc.front_matter_line,
+            )
 
     # -- files and links -----------------------------------------------------
 
@@ -403,8 +491,11 @@ class _Loader:
         rel = self.sources.rel(path)
         suffix = src.suffix.lower()
         if suffix in OTHER_MARKDOWN or (suffix == ".md" and src.suffix != ".md"):
-            self.problem(rel, f'the file "{src.name}" will not become a page: pages end in ".md"',
-                         f'rename it to "{src.stem}.md"')
+            self.problem(
+                rel,
+                f'the file "{src.name}" will not become a page: pages end in ".md"',
+                f'rename it to "{src.stem}.md"',
+            )
         elif suffix == ".svg":
             for finding in markup.check_svg(path.read_bytes()):
                 self.problem(rel, finding.message, finding.hint, line=finding.line)
@@ -412,8 +503,10 @@ class _Loader:
         elif suffix in ASSET_SUFFIXES:
             return True
         else:
-            hint = ("write the page as Markdown in a .md file (copy the template for its kind from CONTRIBUTING.md), "
-                    "or remove the file; besides pages, content/ holds only images (png, jpg, gif, webp, svg) and PDF files")
+            hint = (
+                "write the page as Markdown in a .md file (copy the template for its kind from CONTRIBUTING.md), "
+                "or remove the file; besides pages, content/ holds only images (png, jpg, gif, webp, svg) and PDF files"
+            )
             self.problem(rel, f'the file "{src.name}" will not become a page', hint)
         return False
 
@@ -428,45 +521,58 @@ class _Loader:
 
             def problem(message: str, hint: str, rel: str = rel, line: int = link.line) -> None:
                 self.problem(rel, message, hint, line=line)
+
             if path.startswith("/"):
-                problem(f'the link "{target}" starts with "/"',
-                        "write it relative to this file, e.g. \"../events/index.md\" from a page in content/events/")
+                problem(
+                    f'the link "{target}" starts with "/"',
+                    'write it relative to this file, e.g. "../events/index.md" from a page in content/events/',
+                )
                 continue
             resolved = posixpath.normpath((here / path).as_posix()) if path else src
             if resolved.startswith("../"):
-                problem(f'the link "{target}" leads outside {self.sources.docs_dir}/',
-                        f"link only to pages and files in {self.sources.docs_dir}/, or use a full https:// address")
+                problem(
+                    f'the link "{target}" leads outside {self.sources.docs_dir}/',
+                    f"link only to pages and files in {self.sources.docs_dir}/, or use a full https:// address",
+                )
                 continue
             if link.image or not resolved.endswith(".md") and PurePosixPath(resolved).suffix:
                 if resolved not in files:
                     what = "image" if link.image else "file"
                     guess = F.did_you_mean(resolved, files)
-                    problem(f'the {what} "{target}" does not exist',
-                            (f'did you mean "{posixpath.relpath(guess, here.as_posix())}"? ' if guess else "")
-                            + f"put the {what} in {self.sources.docs_dir}/ and write its path relative to this file")
+                    problem(
+                        f'the {what} "{target}" does not exist',
+                        (f'did you mean "{posixpath.relpath(guess, here.as_posix())}"? ' if guess else "")
+                        + f"put the {what} in {self.sources.docs_dir}/ and write its path relative to this file",
+                    )
                 continue
             if not resolved.endswith(".md"):
                 for page in (resolved.rstrip("/") + "/index.md", resolved.rstrip("/") + ".md"):
                     if page in pages or page in generated:
-                        problem(f'the link "{target}" is a web address, not a page file',
-                                f'link to the page\'s file: "{posixpath.relpath(page, here.as_posix())}"')
+                        problem(
+                            f'the link "{target}" is a web address, not a page file',
+                            f'link to the page\'s file: "{posixpath.relpath(page, here.as_posix())}"',
+                        )
                         break
                 else:
                     problem(f'the link "{target}" leads to no page', "link to the .md file of a page that exists")
                 continue
             if resolved not in pages and resolved not in generated:
                 guess = F.did_you_mean(resolved, pages | generated)
-                problem(f'the link "{target}" leads to no page',
-                        (f'did you mean "{posixpath.relpath(guess, here.as_posix())}"? ' if guess else "")
-                        + "write the file name of an existing page, relative to this file")
+                problem(
+                    f'the link "{target}" leads to no page',
+                    (f'did you mean "{posixpath.relpath(guess, here.as_posix())}"? ' if guess else "")
+                    + "write the file name of an existing page, relative to this file",
+                )
                 continue
             if anchor and resolved in self.bodies and not anchor.startswith(("fn:", "fnref:")):
                 known = markup.anchors(self.bodies[resolved])
                 if anchor not in known:
                     guess = F.did_you_mean(anchor, known)
-                    problem(f'the page "{resolved}" has no heading with the anchor "#{anchor}"',
-                            (f'did you mean "#{guess}"? ' if guess else "")
-                            + "anchors are the heading's words in lowercase, joined by hyphens")
+                    problem(
+                        f'the page "{resolved}" has no heading with the anchor "#{anchor}"',
+                        (f'did you mean "#{guess}"? ' if guess else "")
+                        + "anchors are the heading's words in lowercase, joined by hyphens",
+                    )
 
     # -- cross references ----------------------------------------------------
 
@@ -480,19 +586,33 @@ class _Loader:
             by_name = names.get(ref.kind, {})
             named = by_name.get(" ".join(ref.id.split()).casefold()) or by_name.get(slug_hint(ref.id))
             if not ref.id_form:
-                hint = (f'write "{named}" (the id of "{ref.id}")' if named
-                        else f"write the id exactly as in {F.Ref.WHERE[ref.kind]} (lowercase, hyphens)")
-                self.problem(ref.file, f"{F.describe(ref.id)} is not a {ref.kind.replace('livinglab', 'living lab')} id",
-                             hint, field=ref.field, line=ref.line)
+                hint = (
+                    f'write "{named}" (the id of "{ref.id}")'
+                    if named
+                    else f"write the id exactly as in {F.Ref.WHERE[ref.kind]} (lowercase, hyphens)"
+                )
+                self.problem(
+                    ref.file,
+                    f"{F.describe(ref.id)} is not a {ref.kind.replace('livinglab', 'living lab')} id",
+                    hint,
+                    field=ref.field,
+                    line=ref.line,
+                )
                 continue
             if files.get(ref.kind) in self.unreadable:
                 continue  # the file could not be read: its own problem is reported, not one per mention
             guess = named or F.did_you_mean(ref.id, known)
             hint = f'did you mean "{guess}"? ' if guess else ""
             hint += f"use an id that exists in {F.Ref.WHERE[ref.kind]}" + (
-                ", or add the new topic there first" if ref.kind == "topic" else "")
-            self.problem(ref.file, f'there is no {ref.kind.replace("livinglab", "living lab")} "{ref.id}"', hint,
-                         field=ref.field, line=ref.line)
+                ", or add the new topic there first" if ref.kind == "topic" else ""
+            )
+            self.problem(
+                ref.file,
+                f'there is no {ref.kind.replace("livinglab", "living lab")} "{ref.id}"',
+                hint,
+                field=ref.field,
+                line=ref.line,
+            )
 
 
 def load_content(sources: Sources) -> tuple[Content, list[Problem]]:
@@ -508,8 +628,11 @@ def load_content(sources: Sources) -> tuple[Content, list[Problem]]:
     labs: list[LivingLab] = []
     issues: list[NewsletterIssue] = []
     pages: list[str] = []
-    readers: dict[str, tuple[Callable[[Path], Any], list[Any]]] = {"events": (loader.event, events), "livinglabs": (loader.livinglab, labs),
-               "newsletter": (loader.newsletter_issue, issues)}
+    readers: dict[str, tuple[Callable[[Path], Any], list[Any]]] = {
+        "events": (loader.event, events),
+        "livinglabs": (loader.livinglab, labs),
+        "newsletter": (loader.newsletter_issue, issues),
+    }
     cluster_ids = {c.id for c in clusters}
     files: set[str] = set()
     md_pages: set[str] = set()
@@ -531,8 +654,11 @@ def load_content(sources: Sources) -> tuple[Content, list[Problem]]:
         section = src.parts[0] if len(src.parts) > 1 else None
         if section in readers:
             if len(src.parts) != 2:
-                loader.problem(rel, f"files in {sources.docs_dir}/{section}/ cannot be in a sub-folder",
-                               f"move it to {sources.docs_dir}/{section}/{src.name}")
+                loader.problem(
+                    rel,
+                    f"files in {sources.docs_dir}/{section}/ cannot be in a sub-folder",
+                    f"move it to {sources.docs_dir}/{section}/{src.name}",
+                )
                 continue
             read, bucket = readers[section]
             item = read(path)
@@ -540,19 +666,27 @@ def load_content(sources: Sources) -> tuple[Content, list[Problem]]:
                 bucket.append(item)
             continue
         if section == "matchpoint" and src.stem in cluster_ids:
-            loader.problem(rel, f'this page would take the address of the cluster "{src.stem}"',
-                           "rename the file; cluster pages are made from data/clusters.yaml")
+            loader.problem(
+                rel,
+                f'this page would take the address of the cluster "{src.stem}"',
+                "rename the file; cluster pages are made from data/clusters.yaml",
+            )
             continue
         loader.page(path)
         pages.append(src.as_posix())
-    ids = {"cluster": cluster_ids | loader.declared["clusters"],
-           "topic": {t.id for t in topics} | loader.declared["topics"],
-           "livinglab": {lab.slug for lab in labs}}
+    ids = {
+        "cluster": cluster_ids | loader.declared["clusters"],
+        "topic": {t.id for t in topics} | loader.declared["topics"],
+        "livinglab": {lab.slug for lab in labs},
+    }
     # A living lab that failed validation still exists: do not report its references twice.
     ids["livinglab"] |= {p.stem for p in (docs / "livinglabs").glob("*.md") if p.name != "index.md"}
     names: dict[str, dict[str, str]] = {"topic": {}, "cluster": {}, "livinglab": {}}
-    for kind, items in (("topic", [(t.label, t.id) for t in topics]), ("cluster", [(c.name, c.id) for c in clusters]),
-                        ("livinglab", [(lab.title, lab.slug) for lab in labs])):
+    for kind, items in (
+        ("topic", [(t.label, t.id) for t in topics]),
+        ("cluster", [(c.name, c.id) for c in clusters]),
+        ("livinglab", [(lab.title, lab.slug) for lab in labs]),
+    ):
         for name, ident in items:
             names[kind][" ".join(name.split()).casefold()] = ident
             names[kind].setdefault(slug_hint(name), ident)

@@ -59,8 +59,12 @@ COUNTRY_SPOTS: dict[str, tuple[tuple[float, float], ...]] = {
     "IE": ((-7.6, 53.3),),
 }
 REGION_SPOTS = (("Scotland", ((-4.3, 57.25), (-3.9, 56.7))),)
-SEA_SPOTS = (("North Sea", ((3.2, 56.5), (3.0, 55.2))), ("Skagerrak", ((8.9, 57.95),)), ("Kattegat", ((11.4, 56.85),)),
-             ("Baltic Sea", ((15.6, 55.2),)))
+SEA_SPOTS = (
+    ("North Sea", ((3.2, 56.5), (3.0, 55.2))),
+    ("Skagerrak", ((8.9, 57.95),)),
+    ("Kattegat", ((11.4, 56.85),)),
+    ("Baltic Sea", ((15.6, 55.2),)),
+)
 
 
 # -- the shared drawing -----------------------------------------------------------
@@ -96,8 +100,9 @@ def make_chart(basemap: Basemap | None, places: Iterable[Place]) -> Chart:
     # Cut a little outside the frame, so that no stroke is drawn along its edges.
     cut = (-6.0, -6.0, width + 6.0, height + 6.0)
     land = path_data((clip_ring(svg(ring), cut) for ring in basemap.land), closed=True) if basemap else ""
-    borders = path_data((run for line in (basemap.borders if basemap else ()) for run in clip_line(svg(line), cut)),
-                        closed=False)
+    borders = path_data(
+        (run for line in (basemap.borders if basemap else ()) for run in clip_line(svg(line), cut)), closed=False
+    )
     return Chart(width, height, x0, y1, land, borders)
 
 
@@ -186,8 +191,17 @@ class MapView:
         return DOT
 
 
-def town_map(content: Content, pins: Iterable[Pin], *, id: str, kind: str, title: str, summary: str,
-             legend: Sequence[LegendItem] = (), collapsible: bool = False) -> MapView:
+def town_map(
+    content: Content,
+    pins: Iterable[Pin],
+    *,
+    id: str,
+    kind: str,
+    title: str,
+    summary: str,
+    legend: Sequence[LegendItem] = (),
+    collapsible: bool = False,
+) -> MapView:
     """A map of `pins`, grouped by town; pins whose town has no place are left out (the loader reports them)."""
     chart = chart_of(content)
     towns = _towns(content.places, pins, chart)
@@ -217,8 +231,10 @@ def _towns(gazetteer: Gazetteer, pins: Iterable[Pin], chart: Chart) -> list[Town
         group.sort(key=lambda p: p.name.casefold())
         x, y = chart.at(place.lon, place.lat)
         offsets = sunflower(len(group))
-        markers = tuple(Marker(pin, accessible_name(pin, place), round(dx, 1), round(dy, 1))
-                        for pin, (dx, dy) in zip(group, offsets))
+        markers = tuple(
+            Marker(pin, accessible_name(pin, place), round(dx, 1), round(dy, 1))
+            for pin, (dx, dy) in zip(group, offsets)
+        )
         towns.append(Town(slug(place.town + "-" + place.country), place, round(x, 1), round(y, 1), markers, ()))
     return towns
 
@@ -233,8 +249,10 @@ def sunflower(n: int) -> list[Point]:
     if n == 1:
         return [(0.0, 0.0)]
     golden = math.pi * (3 - math.sqrt(5))
-    points = [(SPREAD * math.sqrt(i + 0.5) * math.cos(i * golden), SPREAD * math.sqrt(i + 0.5) * math.sin(i * golden))
-              for i in range(n)]
+    points = [
+        (SPREAD * math.sqrt(i + 0.5) * math.cos(i * golden), SPREAD * math.sqrt(i + 0.5) * math.sin(i * golden))
+        for i in range(n)
+    ]
     cx, cy = sum(p[0] for p in points) / n, sum(p[1] for p in points) / n
     return [(x - cx, y - cy) for x, y in points]
 
@@ -261,8 +279,16 @@ def _place_label(town: Town, mode: Mode, taken: list[Rect], chart: Chart) -> Lab
     w, h = text_width(text, font), font
     d = r * 0.72
     # (dx, dy of the text's anchor point relative to the town, anchor)
-    spots = ((r, h * 0.35, "start"), (-r, h * 0.35, "end"), (d, -d, "start"), (d, d + h * 0.7, "start"),
-             (-d, -d, "end"), (-d, d + h * 0.7, "end"), (0, -r - h * 0.15, "middle"), (0, r + h * 0.85, "middle"))
+    spots = (
+        (r, h * 0.35, "start"),
+        (-r, h * 0.35, "end"),
+        (d, -d, "start"),
+        (d, d + h * 0.7, "start"),
+        (-d, -d, "end"),
+        (-d, d + h * 0.7, "end"),
+        (0, -r - h * 0.15, "middle"),
+        (0, r + h * 0.85, "middle"),
+    )
     own = _disc(town, mode)
     for dx, dy, anchor in spots:
         x0 = town.x + dx - (w if anchor == "end" else w / 2 if anchor == "middle" else 0)
@@ -328,16 +354,33 @@ def cluster_town(cluster: Cluster) -> str | None:
 def cluster_map(content: Content) -> MapView:
     """Matchpoint's map: every cluster with a town, a link to its profile; former clusters marked apart."""
     clusters = content.clusters
-    pins = [Pin(c.name, c.url, town, c.country, note=None if c.active else c.status,
-                kind="cluster" if c.active else "former") for c in clusters if (town := cluster_town(c))]
+    pins = [
+        Pin(
+            c.name,
+            c.url,
+            town,
+            c.country,
+            note=None if c.active else c.status,
+            kind="cluster" if c.active else "former",
+        )
+        for c in clusters
+        if (town := cluster_town(c))
+    ]
     shown = sum(1 for p in pins if content.places.find(p.town, p.country))
     legend = [LegendItem("cluster", "Cluster")]
     if any(p.kind == "former" for p in pins):
         legend.append(LegendItem("former", "Merged or renamed"))
-    return town_map(content, pins, id="cluster-map", kind="clusters", title="Map of the clusters",
-                    summary=f"{shown} of the {len(clusters)} clusters are on the map, at the town of their (first) office; "
-                            "the list has them all.",
-                    legend=legend, collapsible=True)
+    return town_map(
+        content,
+        pins,
+        id="cluster-map",
+        kind="clusters",
+        title="Map of the clusters",
+        summary=f"{shown} of the {len(clusters)} clusters are on the map, at the town of their (first) office; "
+        "the list has them all.",
+        legend=legend,
+        collapsible=True,
+    )
 
 
 def lab_map(content: Content) -> MapView:
@@ -346,20 +389,45 @@ def lab_map(content: Content) -> MapView:
     pins = [Pin(lab.title, lab.url, lab.city, lab.country, note=lab.status, kind=f"lab-{lab.status}") for lab in labs]
     statuses = [s for s in STATUS_NAMES if any(lab.status == s for lab in labs)]
     countries = len({lab.country for lab in labs})
-    return town_map(content, pins, id="lab-map", kind="labs", title="Map of the living labs",
-                    summary=f"{len(labs)} living lab{'s' if len(labs) != 1 else ''} in {countries} "
-                            f"countr{'ies' if countries != 1 else 'y'}.",
-                    legend=[LegendItem(f"lab-{s}", STATUS_NAMES[s]) for s in statuses])
+    return town_map(
+        content,
+        pins,
+        id="lab-map",
+        kind="labs",
+        title="Map of the living labs",
+        summary=f"{len(labs)} living lab{'s' if len(labs) != 1 else ''} in {countries} "
+        f"countr{'ies' if countries != 1 else 'y'}.",
+        legend=[LegendItem(f"lab-{s}", STATUS_NAMES[s]) for s in statuses],
+    )
 
 
 def partner_map(content: Content) -> MapView:
     """The home page's map: the project partners at their towns, each a link to its entry on the About page."""
     partners = content.partners
-    pins = [Pin(p.name, f"about/#partner-{p.id}", p.town, p.country, note="lead partner" if p.lead else None,
-                kind="lead" if p.lead else "partner") for p in partners if p.town]
+    pins = [
+        Pin(
+            p.name,
+            f"about/#partner-{p.id}",
+            p.town,
+            p.country,
+            note="lead partner" if p.lead else None,
+            kind="lead" if p.lead else "partner",
+        )
+        for p in partners
+        if p.town
+    ]
     shown = sum(1 for p in pins if content.places.find(p.town, p.country))
-    legend = [LegendItem("lead", "Lead partner"), LegendItem("partner", "Partner")] if any(p.lead for p in partners) \
+    legend = (
+        [LegendItem("lead", "Lead partner"), LegendItem("partner", "Partner")]
+        if any(p.lead for p in partners)
         else [LegendItem("partner", "Partner")]
-    return town_map(content, pins, id="partner-map", kind="partners", title="Map of the project partners",
-                    summary=f"{shown} of the {len(partners)} partners are on the map, at their towns; "
-                            "the list names them all.", legend=legend)
+    )
+    return town_map(
+        content,
+        pins,
+        id="partner-map",
+        kind="partners",
+        title="Map of the project partners",
+        summary=f"{shown} of the {len(partners)} partners are on the map, at their towns; the list names them all.",
+        legend=legend,
+    )

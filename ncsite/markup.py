@@ -26,15 +26,19 @@ from markdown.extensions.toc import slugify, unique
 from .text import plain
 
 # The tags partners need for text, tables and notes; Markdown itself writes the same ones.
-ALLOWED_TAGS = frozenset("""
+ALLOWED_TAGS = frozenset(
+    """
     a abbr b blockquote br caption cite code col colgroup dd del details dfn div dl dt em figcaption figure
     h1 h2 h3 h4 h5 h6 hr i img ins kbd li mark ol p pre q s samp small span strong sub summary sup
     table tbody td tfoot th thead time tr u ul var wbr
-""".split())
-ALLOWED_ATTRIBUTES = frozenset("""
+""".split()
+)
+ALLOWED_ATTRIBUTES = frozenset(
+    """
     abbr align alt class colspan datetime dir headers height href id lang loading markdown name open reversed
     rowspan scope span src start title type width
-""".split())
+""".split()
+)
 URL_ATTRIBUTES = frozenset(("href", "src", "cite", "action", "formaction", "poster", "srcset", "xlink:href", "data"))
 SAFE_SCHEMES = ("http", "https", "mailto", "tel")
 _WHY_NOT = {
@@ -69,7 +73,9 @@ _FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)")
 _AUTOLINK = re.compile(r"<(?:(?:https?|ftp)://[^<>\s]*|[^<>\s@]+@[^<>\s@]+\.[^<>\s@]+)>")
 _INLINE_LINK = re.compile(r"(!?)\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\(\s*(<[^>\n]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)")
-_REFERENCE = re.compile(r"^[ ]{0,3}\[([^\]\n^][^\]\n]*)\]:[ \t]*(<[^>\n]*>|\S+)", re.MULTILINE)  # not footnotes ([^name]:)
+_REFERENCE = re.compile(
+    r"^[ ]{0,3}\[([^\]\n^][^\]\n]*)\]:[ \t]*(<[^>\n]*>|\S+)", re.MULTILINE
+)  # not footnotes ([^name]:)
 _REF_USE = re.compile(r"(!?)\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\[([^\]\n]*)\]")
 _ATTR_LIST = re.compile(r"\{:?[ \t]*([^{}\n]*[#.=][^{}\n]*)\}")
 _HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t#]*$", re.MULTILINE)
@@ -129,18 +135,29 @@ class _RawHtml(HTMLParser):
     def handle_starttag(self, tag, attrs):
         line = self.getpos()[0] + self.first_line - 1
         if tag not in ALLOWED_TAGS:
-            self.findings.append(Finding(line, f"the HTML tag <{tag}> is not allowed in page text",
-                                         _WHY_NOT.get(tag, _ALLOWED_TEXT)))
+            self.findings.append(
+                Finding(line, f"the HTML tag <{tag}> is not allowed in page text", _WHY_NOT.get(tag, _ALLOWED_TEXT))
+            )
             return
         for name, value in attrs:
             if name.startswith("on"):
-                self.findings.append(Finding(line, f'the attribute "{name}" on <{tag}> would run a script',
-                                             "remove it: partner pages run no scripts"))
+                self.findings.append(
+                    Finding(
+                        line,
+                        f'the attribute "{name}" on <{tag}> would run a script',
+                        "remove it: partner pages run no scripts",
+                    )
+                )
             elif name in URL_ATTRIBUTES and value and unsafe_address(value):
                 self.findings.append(_address_finding(line, value))
             elif name not in ALLOWED_ATTRIBUTES:
-                self.findings.append(Finding(line, f'the attribute "{name}" on <{tag}> is not allowed',
-                                             "remove it; allowed attributes: " + ", ".join(sorted(ALLOWED_ATTRIBUTES))))
+                self.findings.append(
+                    Finding(
+                        line,
+                        f'the attribute "{name}" on <{tag}> is not allowed',
+                        "remove it; allowed attributes: " + ", ".join(sorted(ALLOWED_ATTRIBUTES)),
+                    )
+                )
             elif name in ("href", "src") and value:
                 self.urls.append((line, value, tag == "img"))
 
@@ -165,11 +182,21 @@ def check_body(markdown: str, first_line: int) -> list[Finding]:
             line = first_line + text.count("\n", 0, match.start())
             for name, value in attrs:
                 if name.startswith("on"):
-                    findings.append(Finding(line, f'the attribute "{name}" would run a script',
-                                            "remove it: partner pages run no scripts"))
+                    findings.append(
+                        Finding(
+                            line,
+                            f'the attribute "{name}" would run a script',
+                            "remove it: partner pages run no scripts",
+                        )
+                    )
                 elif name == "style" or (name in URL_ATTRIBUTES and value and unsafe_address(value)):
-                    findings.append(Finding(line, f'the attribute "{name}" is not allowed',
-                                            "remove it; attribute lists may give an id, classes and a title"))
+                    findings.append(
+                        Finding(
+                            line,
+                            f'the attribute "{name}" is not allowed',
+                            "remove it; attribute lists may give an id, classes and a title",
+                        )
+                    )
     return sorted(findings, key=lambda f: f.line)
 
 
@@ -200,7 +227,11 @@ def anchors(markdown: str) -> set[str]:
         ids.add(unique(slugify(plain(re.sub(r"\{[^{}]*\}\s*$", "", heading)), "-"), ids))
     lines = text.split("\n")
     for index in range(1, len(lines)):  # setext headings: a line of text underlined with === or ---
-        if re.match(r"^(=+|-+)[ \t]*$", lines[index]) and lines[index - 1].strip() and not lines[index - 1].startswith(("#", "-", "*", "|")):
+        if (
+            re.match(r"^(=+|-+)[ \t]*$", lines[index])
+            and lines[index - 1].strip()
+            and not lines[index - 1].startswith(("#", "-", "*", "|"))
+        ):
             ids.add(unique(slugify(plain(lines[index - 1]), "-"), ids))
     # Ids written in raw HTML (read leniently: an id wrongly found only spares a link an error).
     ids.update(re.findall(r"""\b(?:id|name)=["']([^"']+)["']""", text))
@@ -217,8 +248,13 @@ def check_svg(data: bytes) -> list[Finding]:
     try:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as err:
-        return [Finding(err.lineno or 1, f"the SVG image cannot be read ({err.msg})",
-                        "save it again from your drawing program as a plain SVG file")]
+        return [
+            Finding(
+                err.lineno or 1,
+                f"the SVG image cannot be read ({err.msg})",
+                "save it again from your drawing program as a plain SVG file",
+            )
+        ]
     findings = []
     for element in root.iter():
         if not isinstance(element.tag, str):
@@ -226,13 +262,23 @@ def check_svg(data: bytes) -> list[Finding]:
         name = etree.QName(element).localname.lower()
         line = element.sourceline or 1
         if name in _SVG_FORBIDDEN:
-            findings.append(Finding(line, f"the SVG image holds a <{etree.QName(element).localname}> element",
-                                    "remove it, or export the image as PNG: images on the site run no scripts"))
+            findings.append(
+                Finding(
+                    line,
+                    f"the SVG image holds a <{etree.QName(element).localname}> element",
+                    "remove it, or export the image as PNG: images on the site run no scripts",
+                )
+            )
         for attr, value in element.attrib.items():
             local = etree.QName(attr).localname.lower()
             if local.startswith("on"):
-                findings.append(Finding(line, f'the SVG image has an attribute "{local}" that would run a script',
-                                        "remove it, or export the image as PNG: images on the site run no scripts"))
+                findings.append(
+                    Finding(
+                        line,
+                        f'the SVG image has an attribute "{local}" that would run a script',
+                        "remove it, or export the image as PNG: images on the site run no scripts",
+                    )
+                )
             elif local == "href" and unsafe_address(value) and not (name != "a" and unsafe_address(value) == "data"):
                 findings.append(_address_finding(line, value))
     return findings

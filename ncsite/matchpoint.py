@@ -37,8 +37,20 @@ from .paths import MATCHPOINT_INDEX
 from .ranking import OFFERS, SEEKS, SHARES, SUGGESTIONS, Match, Reason, TopicIndex, rank_by_topics, suggested_partners
 from .search import folded_words
 
-__all__ = ["OFFERS", "SEEKS", "SHARES", "SUGGESTIONS", "Match", "Reason", "TopicIndex", "rank_by_topics",
-           "suggested_partners", "public_profile", "directory", "MatchpointFeature"]
+__all__ = [
+    "OFFERS",
+    "SEEKS",
+    "SHARES",
+    "SUGGESTIONS",
+    "Match",
+    "Reason",
+    "TopicIndex",
+    "rank_by_topics",
+    "suggested_partners",
+    "public_profile",
+    "directory",
+    "MatchpointFeature",
+]
 
 EDIT_PATH = "data/clusters.yaml"
 REGISTER_PAGE = "matchpoint/register.md"  # content/matchpoint/register.md, written by hand
@@ -57,8 +69,11 @@ class PublicContact:
 
 
 # The projects a cluster took part in, in the directory's order, with the filter value of each.
-PROJECTS = (("northern-connections", "Northern Connections"), ("intra-net", "InTra-Net"),
-            ("joined-later", "Joined later"))
+PROJECTS = (
+    ("northern-connections", "Northern Connections"),
+    ("intra-net", "InTra-Net"),
+    ("joined-later", "Joined later"),
+)
 _PROJECT_VALUE = {"Northern Connections": "northern-connections", "InTra-Net": "intra-net", None: "joined-later"}
 
 
@@ -175,18 +190,53 @@ class PublicCluster:
     @property
     def search_text(self) -> str:
         """Everything published that a visitor may search for, folded (see ncsite.search)."""
-        return folded_words((
-            self.name, self.short_name, *self.former_names, self.town, *self.offices, self.region,
-            self.country_name, self.industry, self.focus, *self.services, *(t.label for t in self.topics),
-            *(t.label for t in self.looking_for), self.nc_role, self.took_part_in, self.founded_note,
-            self.successor.name if self.successor else None, *(p.name for p in self.predecessors)))
+        return folded_words(
+            (
+                self.name,
+                self.short_name,
+                *self.former_names,
+                self.town,
+                *self.offices,
+                self.region,
+                self.country_name,
+                self.industry,
+                self.focus,
+                *self.services,
+                *(t.label for t in self.topics),
+                *(t.label for t in self.looking_for),
+                self.nc_role,
+                self.took_part_in,
+                self.founded_note,
+                self.successor.name if self.successor else None,
+                *(p.name for p in self.predecessors),
+            )
+        )
 
     def as_dict(self, absolute_url: str) -> dict:
         """The JSON form: plain values, topic ids, absent fields left out."""
-        out: dict = {"id": self.id, "name": self.name, "url": absolute_url,
-                     "country": self.country, "country_name": self.country_name}
-        for key in ("short_name", "town", "region", "address", "website", "founded", "founded_note", "members",
-                    "members_year", "members_note", "industry", "focus", "project", "nc_role"):
+        out: dict = {
+            "id": self.id,
+            "name": self.name,
+            "url": absolute_url,
+            "country": self.country,
+            "country_name": self.country_name,
+        }
+        for key in (
+            "short_name",
+            "town",
+            "region",
+            "address",
+            "website",
+            "founded",
+            "founded_note",
+            "members",
+            "members_year",
+            "members_note",
+            "industry",
+            "focus",
+            "project",
+            "nc_role",
+        ):
             value = getattr(self, key)
             if value is not None:
                 out[key] = value
@@ -211,24 +261,34 @@ class PublicCluster:
         return out
 
 
-def public_profile(cluster: Cluster, topics: Iterable[Topic], clusters: Mapping[str, Cluster] | None = None,
-                   predecessors: Iterable[Cluster] = ()) -> PublicCluster:
+def public_profile(
+    cluster: Cluster,
+    topics: Iterable[Topic],
+    clusters: Mapping[str, Cluster] | None = None,
+    predecessors: Iterable[Cluster] = (),
+) -> PublicCluster:
     """The public view of one cluster (the only way cluster data reaches a page or an export).
 
     `clusters` ({id: cluster}) names the successor; `predecessors` are the clusters naming this one as theirs.
     """
     by_id = _topic_index(topics)
     person = cluster.public_contact
-    contact = PublicContact(person.name, person.role, person.email, person.phone) if person and any(
-        (person.name, person.role, person.email, person.phone)) else None
+    contact = (
+        PublicContact(person.name, person.role, person.email, person.phone)
+        if person and any((person.name, person.role, person.email, person.phone))
+        else None
+    )
     clusters = clusters or {}
     successor = None
     if cluster.successor and cluster.successor in clusters:
         other = clusters[cluster.successor]
-        successor = ClusterLink(other.id, other.name, other.url, cluster.successor_part or cluster.status,
-                                date_text(cluster.status_date))
-    before = tuple(ClusterLink(p.id, p.name, p.url, p.successor_part or p.status, date_text(p.status_date))
-                   for p in sorted(predecessors, key=lambda c: (c.status_date or "", c.name.casefold())))
+        successor = ClusterLink(
+            other.id, other.name, other.url, cluster.successor_part or cluster.status, date_text(cluster.status_date)
+        )
+    before = tuple(
+        ClusterLink(p.id, p.name, p.url, p.successor_part or p.status, date_text(p.status_date))
+        for p in sorted(predecessors, key=lambda c: (c.status_date or "", c.name.casefold()))
+    )
     via = None
     if cluster.project is None:
         took_part = [p for p in predecessors if p.project]
@@ -236,23 +296,78 @@ def public_profile(cluster: Cluster, topics: Iterable[Topic], clusters: Mapping[
             first = took_part[0]
             via = ClusterLink(first.id, first.name, first.url, first.project or "")
     return PublicCluster(
-        id=cluster.id, name=cluster.name, country=cluster.country, country_name=COUNTRIES[cluster.country],
-        url=cluster.url, region=cluster.region, address=cluster.address, website=cluster.website,
-        contact=contact, founded=cluster.founded, founded_note=cluster.founded_note, members=cluster.members,
-        members_note=cluster.members_note, industry=cluster.industry, focus=cluster.focus,
-        services=cluster.services, topics=tuple(by_id[t] for t in cluster.topics),
-        looking_for=tuple(by_id[t] for t in cluster.looking_for), logo=cluster.logo,
-        short_name=cluster.short_name, former_names=cluster.former_names, town=cluster.town,
-        offices=cluster.offices, members_year=cluster.members_year, project=cluster.project, project_via=via,
-        nc_role=cluster.nc_role, status=cluster.status, status_date=cluster.status_date, successor=successor,
-        predecessors=before, source=cluster.source, as_of=cluster.as_of)
+        id=cluster.id,
+        name=cluster.name,
+        country=cluster.country,
+        country_name=COUNTRIES[cluster.country],
+        url=cluster.url,
+        region=cluster.region,
+        address=cluster.address,
+        website=cluster.website,
+        contact=contact,
+        founded=cluster.founded,
+        founded_note=cluster.founded_note,
+        members=cluster.members,
+        members_note=cluster.members_note,
+        industry=cluster.industry,
+        focus=cluster.focus,
+        services=cluster.services,
+        topics=tuple(by_id[t] for t in cluster.topics),
+        looking_for=tuple(by_id[t] for t in cluster.looking_for),
+        logo=cluster.logo,
+        short_name=cluster.short_name,
+        former_names=cluster.former_names,
+        town=cluster.town,
+        offices=cluster.offices,
+        members_year=cluster.members_year,
+        project=cluster.project,
+        project_via=via,
+        nc_role=cluster.nc_role,
+        status=cluster.status,
+        status_date=cluster.status_date,
+        successor=successor,
+        predecessors=before,
+        source=cluster.source,
+        as_of=cluster.as_of,
+    )
 
 
-CSV_COLUMNS = ("id", "name", "url", "country", "country_name", "region", "address", "website", "founded",
-               "founded_note", "members", "members_note", "industry", "focus", "services", "topics", "looking_for",
-               "contact_name", "contact_role", "contact_email", "contact_phone",
-               "short_name", "former_names", "town", "offices", "members_year", "project", "nc_role", "status",
-               "status_date", "successor", "predecessors", "source", "as_of")
+CSV_COLUMNS = (
+    "id",
+    "name",
+    "url",
+    "country",
+    "country_name",
+    "region",
+    "address",
+    "website",
+    "founded",
+    "founded_note",
+    "members",
+    "members_note",
+    "industry",
+    "focus",
+    "services",
+    "topics",
+    "looking_for",
+    "contact_name",
+    "contact_role",
+    "contact_email",
+    "contact_phone",
+    "short_name",
+    "former_names",
+    "town",
+    "offices",
+    "members_year",
+    "project",
+    "nc_role",
+    "status",
+    "status_date",
+    "successor",
+    "predecessors",
+    "source",
+    "as_of",
+)
 
 
 def clusters_json(profiles: Iterable[PublicCluster], absolute) -> bytes:
@@ -299,17 +414,24 @@ def profile_text(profile: PublicCluster) -> str:
 
     Every value is escaped, so that no Markdown or HTML in a YAML value can become markup.
     """
+
     def esc(text: str) -> str:
         return _MD_SPECIAL.sub(r"\\\1", html.escape(" ".join(str(text).split()), quote=False))
 
-    lines = [f"{esc(profile.name)}, {esc(', '.join((*profile.places, profile.country_name)))}" +
-             (f", {esc(profile.region)}" if profile.region else "") + "."]
-    for label, value in (("Also known as", "; ".join(filter(None, (profile.short_name, *profile.former_names)))),
-                         ("Industry", profile.industry), ("Focus", profile.focus),
-                         ("In Northern Connections", profile.nc_role),
-                         ("Services", "; ".join(profile.services)),
-                         ("Works on", ", ".join(t.label for t in profile.topics)),
-                         ("Looking for", ", ".join(t.label for t in profile.looking_for))):
+    lines = [
+        f"{esc(profile.name)}, {esc(', '.join((*profile.places, profile.country_name)))}"
+        + (f", {esc(profile.region)}" if profile.region else "")
+        + "."
+    ]
+    for label, value in (
+        ("Also known as", "; ".join(filter(None, (profile.short_name, *profile.former_names)))),
+        ("Industry", profile.industry),
+        ("Focus", profile.focus),
+        ("In Northern Connections", profile.nc_role),
+        ("Services", "; ".join(profile.services)),
+        ("Works on", ", ".join(t.label for t in profile.topics)),
+        ("Looking for", ", ".join(t.label for t in profile.looking_for)),
+    ):
         if value:
             lines.append(f"{label}: {esc(value)}")
     return "\n\n".join(lines)
@@ -338,10 +460,12 @@ class LabRole:
 
 def cluster_labs(cluster_id: str, labs: Iterable[LivingLab]) -> list[LabRole]:
     """Living labs the cluster hosts or takes part in, in date order (undated last)."""
-    roles = [LabRole(lab, "host" if lab.host == cluster_id else "taking part")
-             for lab in labs_of_cluster(labs, cluster_id)]
-    return sorted(roles, key=lambda r: (r.lab.start is None, r.lab.start.date if r.lab.start else None,
-                                        r.lab.title.casefold()))
+    roles = [
+        LabRole(lab, "host" if lab.host == cluster_id else "taking part") for lab in labs_of_cluster(labs, cluster_id)
+    ]
+    return sorted(
+        roles, key=lambda r: (r.lab.start is None, r.lab.start.date if r.lab.start else None, r.lab.title.casefold())
+    )
 
 
 # -- the directory ---------------------------------------------------------------
@@ -378,15 +502,20 @@ def directory(clusters: Iterable[Cluster], topics: Iterable[Topic]) -> Directory
     by_id = {c.id: c for c in clusters}
     before = predecessors_of(clusters)
     order = {value: index for index, (value, _) in enumerate(PROJECTS)}
-    profiles = tuple(sorted((public_profile(c, topics, by_id, before.get(c.id, ())) for c in clusters),
-                            key=lambda p: (order[p.project_value], p.name.casefold(), p.id)))
+    profiles = tuple(
+        sorted(
+            (public_profile(c, topics, by_id, before.get(c.id, ())) for c in clusters),
+            key=lambda p: (order[p.project_value], p.name.casefold(), p.id),
+        )
+    )
     countries = Counter(p.country for p in profiles)
     projects = Counter(p.project_value for p in profiles)
     used = Counter(t.id for p in profiles for t in p.topics)
     return Directory(
         profiles=profiles,
-        countries=tuple(sorted((Facet(code, COUNTRIES[code], n) for code, n in countries.items()),
-                               key=lambda f: f.label.casefold())),
+        countries=tuple(
+            sorted((Facet(code, COUNTRIES[code], n) for code, n in countries.items()), key=lambda f: f.label.casefold())
+        ),
         projects=tuple(Facet(value, label, projects[value]) for value, label in PROJECTS if projects[value]),
         topics=tuple(Facet(t.id, t.label, used[t.id], t.group) for t in topics),
     )
@@ -401,34 +530,57 @@ class MatchpointFeature(Feature):
         self.directory = directory(self.content.clusters, self.content.topics)
 
     def pages(self):
-        yield GeneratedPage(MATCHPOINT_INDEX, "Matchpoint", "matchpoint.html", edit_path=EDIT_PATH,
-                            description="Matchpoint – the place to find your new project partner.")
+        yield GeneratedPage(
+            MATCHPOINT_INDEX,
+            "Matchpoint",
+            "matchpoint.html",
+            edit_path=EDIT_PATH,
+            description="Matchpoint – the place to find your new project partner.",
+        )
         for profile in self.directory.profiles:
             description = f"{profile.name}, {', '.join((*profile.places[:1], profile.country_name))}" + (
-                f": {profile.industry}" if profile.industry else "")
-            yield GeneratedPage(f"matchpoint/{profile.id}.md", profile.name, "cluster.html",
-                                body=profile_text(profile), edit_path=EDIT_PATH,
-                                description=description)
+                f": {profile.industry}" if profile.industry else ""
+            )
+            yield GeneratedPage(
+                f"matchpoint/{profile.id}.md",
+                profile.name,
+                "cluster.html",
+                body=profile_text(profile),
+                edit_path=EDIT_PATH,
+                description=description,
+            )
 
     def views(self):
-        views = {MATCHPOINT_INDEX: PageView("matchpoint.html", {
-            "directory": self.directory, "register_url": "matchpoint/register/", "contact_url": CONTACT_PAGE,
-            "cluster_map": cluster_map(self.content),
-        }, EDIT_PATH)}
+        views = {
+            MATCHPOINT_INDEX: PageView(
+                "matchpoint.html",
+                {
+                    "directory": self.directory,
+                    "register_url": "matchpoint/register/",
+                    "contact_url": CONTACT_PAGE,
+                    "cluster_map": cluster_map(self.content),
+                },
+                EDIT_PATH,
+            )
+        }
         topics = self.content.topics
         profiles = {p.id: p for p in self.directory.profiles}
         events_by_cluster = events_per_cluster(self.content.events)
         candidates = [c for c in self.content.clusters if c.active]  # a merged cluster is no partner any more
         index = TopicIndex.of(candidates, topics)
         for cluster in self.content.clusters:
-            views[f"matchpoint/{cluster.id}.md"] = PageView("cluster.html", {
-                "profile": profiles[cluster.id],
-                "partners": suggested_partners(cluster, candidates, topics, index=index) if cluster.active else [],
-                "cluster_events": events_by_cluster.get(cluster.id, []),
-                "cluster_labs": cluster_labs(cluster.id, self.content.livinglabs),
-                "register_url": "matchpoint/register/",
-                "contact_url": CONTACT_PAGE,
-            }, EDIT_PATH)
+            views[f"matchpoint/{cluster.id}.md"] = PageView(
+                "cluster.html",
+                {
+                    "profile": profiles[cluster.id],
+                    "partners": suggested_partners(cluster, candidates, topics, index=index) if cluster.active else [],
+                    "cluster_events": events_by_cluster.get(cluster.id, []),
+                    "cluster_labs": cluster_labs(cluster.id, self.content.livinglabs),
+                    "register_url": "matchpoint/register/",
+                    "contact_url": CONTACT_PAGE,
+                },
+                EDIT_PATH,
+            )
         return views
 
     def outputs(self, rendered):

@@ -274,6 +274,7 @@ class Content:
         object.__setattr__(self, "_clusters", {c.id: c for c in self.clusters})
         object.__setattr__(self, "_topics", {t.id: t for t in self.topics})
         object.__setattr__(self, "_labs", {lab.slug: lab for lab in self.livinglabs})
+
     places: Gazetteer = field(default_factory=Gazetteer)  # where towns are, for the maps
     basemap: Basemap | None = None  # the maps' coastlines and borders
 
@@ -318,4 +319,3 @@ def predecessors_of(clusters: Iterable[Cluster]) -> dict[str, list[Cluster]]:
         if cluster.successor:
             out.setdefault(cluster.successor, []).append(cluster)
     return out
-

@@ -41,13 +41,22 @@ class NewsletterFeature(Feature):
         return self.settings.absolute(FEED_PATH)
 
     def pages(self):
-        yield GeneratedPage(NEWSLETTER_INDEX, "Newsletter", "newsletter.html", edit_path="overrides/newsletter.html",
-                            description="The Northern Connections newsletter archive.")
-        yield GeneratedPage(SUBSCRIBE_PAGE, "Subscribe", "subscribe.html", edit_path="overrides/subscribe.html",
-                            description="Follow the Northern Connections newsletter in a feed reader "
-                                        "and its events in your calendar.",
-                            body="Follow the newsletter with a feed reader (RSS) and the events in your "
-                                 "calendar app (iCalendar), without giving anyone your e-mail address.")
+        yield GeneratedPage(
+            NEWSLETTER_INDEX,
+            "Newsletter",
+            "newsletter.html",
+            edit_path="overrides/newsletter.html",
+            description="The Northern Connections newsletter archive.",
+        )
+        yield GeneratedPage(
+            SUBSCRIBE_PAGE,
+            "Subscribe",
+            "subscribe.html",
+            edit_path="overrides/subscribe.html",
+            description="Follow the Northern Connections newsletter in a feed reader and its events in your calendar.",
+            body="Follow the newsletter with a feed reader (RSS) and the events in your "
+            "calendar app (iCalendar), without giving anyone your e-mail address.",
+        )
 
     def withheld(self):
         today = self.settings.today
@@ -55,26 +64,37 @@ class NewsletterFeature(Feature):
 
     def views(self):
         views = {
-            NEWSLETTER_INDEX: PageView("newsletter.html", {"years": by_year(self.issues), "feed_path": FEED_PATH},
-                                            "overrides/newsletter.html"),
+            NEWSLETTER_INDEX: PageView(
+                "newsletter.html", {"years": by_year(self.issues), "feed_path": FEED_PATH}, "overrides/newsletter.html"
+            ),
             SUBSCRIBE_PAGE: PageView("subscribe.html", {"feed_url": self.feed_url}, "overrides/subscribe.html"),
         }
         around = neighbours(self.issues)
         for issue in self.issues:
             older, newer = around[issue.slug]
             views[f"newsletter/{issue.slug}.md"] = PageView(
-                "newsletter-issue.html", {"issue": issue, "older": older, "newer": newer}, description=issue.summary)
+                "newsletter-issue.html", {"issue": issue, "older": older, "newer": newer}, description=issue.summary
+            )
         return views
 
     def needs_html(self):
         # The feed carries each issue's full text (content:encoded), from the rendered page.
-        return [f"newsletter/{issue.slug}.md" for issue in self.issues[:self.settings.newsletter_feed_items]]
+        return [f"newsletter/{issue.slug}.md" for issue in self.issues[: self.settings.newsletter_feed_items]]
 
     def alternates(self):
         yield Alternate(FEED_TYPE, f"{self.settings.site_name} newsletter (RSS)", self.feed_url)
 
     def outputs(self, rendered):
         s = self.settings
-        yield Output(FEED_PATH, newsletter_feed(self.issues, site_name=s.site_name, site_url=s.site_url,
-                                                language=s.language, timezone=s.timezone, rendered=rendered,
-                                                limit=s.newsletter_feed_items))
+        yield Output(
+            FEED_PATH,
+            newsletter_feed(
+                self.issues,
+                site_name=s.site_name,
+                site_url=s.site_url,
+                language=s.language,
+                timezone=s.timezone,
+                rendered=rendered,
+                limit=s.newsletter_feed_items,
+            ),
+        )

@@ -31,9 +31,11 @@ class Degrees(F.Kind):
 
     def check(self, value, ctx):
         if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
-            return ctx.fail(f"expected the {self.axis} in decimal degrees, found {F.describe(value)}",
-                            f"write a number such as {'54.788' if self.axis == 'latitude' else '9.437'}, "
-                            "without °, N or E (west and south are negative)")
+            return ctx.fail(
+                f"expected the {self.axis} in decimal degrees, found {F.describe(value)}",
+                f"write a number such as {'54.788' if self.axis == 'latitude' else '9.437'}, "
+                "without °, N or E (west and south are negative)",
+            )
         if abs(value) > self.limit:
             return ctx.fail(f"{value} is not a {self.axis}", f"write a number from -{self.limit:g} to {self.limit:g}")
         return float(value)
@@ -42,14 +44,16 @@ class Degrees(F.Kind):
         return {"type": "number", "minimum": -self.limit, "maximum": self.limit}
 
 
-PLACE = F.Record([
-    F.Field("town", F.Text(), True, "the town's name as content writes it, e.g. Flensburg"),
-    F.Field("country", F.Country(), True, "the two-letter country code, e.g. DE"),
-    F.Field("lat", Degrees("latitude", 90), True, "latitude in decimal degrees, north positive, e.g. 54.788"),
-    F.Field("lon", Degrees("longitude", 180), True, "longitude in decimal degrees, east positive, e.g. 9.437"),
-    F.Field("source", F.Text(), True, 'where the coordinates come from, e.g. "GeoNames 2926271"'),
-    F.Field("aliases", F.ListOf(F.Text()), help="other spellings content may use, e.g. Göteborg for Gothenburg"),
-])
+PLACE = F.Record(
+    [
+        F.Field("town", F.Text(), True, "the town's name as content writes it, e.g. Flensburg"),
+        F.Field("country", F.Country(), True, "the two-letter country code, e.g. DE"),
+        F.Field("lat", Degrees("latitude", 90), True, "latitude in decimal degrees, north positive, e.g. 54.788"),
+        F.Field("lon", Degrees("longitude", 180), True, "longitude in decimal degrees, east positive, e.g. 9.437"),
+        F.Field("source", F.Text(), True, 'where the coordinates come from, e.g. "GeoNames 2926271"'),
+        F.Field("aliases", F.ListOf(F.Text()), help="other spellings content may use, e.g. Göteborg for Gothenburg"),
+    ]
+)
 
 
 @dataclass(frozen=True)
@@ -92,8 +96,10 @@ class Gazetteer:
         names = [name for place in self.places if place.country == country for name in (place.town, *place.aliases)]
         guess = F.did_you_mean(town, names, cutoff=0.75)
         hint = f'did you mean "{guess}"? ' if guess else ""
-        hint += (f'add "{town}" to data/{PLACES_FILE} with its country, lat, lon and source '
-                 f'(`{HELPER} "{town}" {country}` prints the entry to copy)')
+        hint += (
+            f'add "{town}" to data/{PLACES_FILE} with its country, lat, lon and source '
+            f'(`{HELPER} "{town}" {country}` prints the entry to copy)'
+        )
         return f'the map has no position for "{town}" ({COUNTRIES.get(country, country)})', hint
 
 

@@ -36,7 +36,9 @@ def sort_key(problem: Problem):
 def report(problems: list[Problem]) -> str:
     """The whole list, sorted by file and line, with a count on top."""
     count = len(problems)
-    head = f"{count} problem{'s' if count != 1 else ''} in the content. Nothing was published; fix these and build again:"
+    head = (
+        f"{count} problem{'s' if count != 1 else ''} in the content. Nothing was published; fix these and build again:"
+    )
     body = "\n".join(f"  - {p}".replace("\n    Fix:", "\n      Fix:") for p in sorted(problems, key=sort_key))
     return f"{head}\n{body}"
 

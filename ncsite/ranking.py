@@ -49,9 +49,15 @@ class Match:
         return "; ".join(r.text for r in self.reasons)
 
 
-def rank_by_topics(clusters: Iterable[Cluster], wanted: Iterable[str], topics: Iterable[Topic], *,
-                   abroad_from: str | None = None, exclude: Iterable[str] = (),
-                   limit: int | None = None) -> list[Match]:
+def rank_by_topics(
+    clusters: Iterable[Cluster],
+    wanted: Iterable[str],
+    topics: Iterable[Topic],
+    *,
+    abroad_from: str | None = None,
+    exclude: Iterable[str] = (),
+    limit: int | None = None,
+) -> list[Match]:
     """Clusters that work on any of the `wanted` topic ids, best first.
 
     The score is the number of wanted topics a cluster works on; the reason reads
@@ -98,12 +104,22 @@ class TopicIndex:
                 looks_for.setdefault(t, []).append(c)
             for g in dict.fromkeys(groups[t] for t in c.topics if t in groups):
                 in_group.setdefault(g, []).append(c)
-        return cls({t: tuple(cs) for t, cs in works_on.items()}, {t: tuple(cs) for t, cs in looks_for.items()},
-                   groups, {g: tuple(cs) for g, cs in in_group.items()})
+        return cls(
+            {t: tuple(cs) for t, cs in works_on.items()},
+            {t: tuple(cs) for t, cs in looks_for.items()},
+            groups,
+            {g: tuple(cs) for g, cs in in_group.items()},
+        )
 
 
-def suggested_partners(cluster: Cluster, clusters: Iterable[Cluster], topics: Iterable[Topic], *,
-                       limit: int | None = SUGGESTIONS, index: TopicIndex | None = None) -> list[Match]:
+def suggested_partners(
+    cluster: Cluster,
+    clusters: Iterable[Cluster],
+    topics: Iterable[Topic],
+    *,
+    limit: int | None = SUGGESTIONS,
+    index: TopicIndex | None = None,
+) -> list[Match]:
     """Clusters that could be `cluster`'s project partners, best first, never itself.
 
     A partner works on what `cluster` is looking for ("works on offshore wind, which
@@ -142,13 +158,15 @@ def suggested_partners(cluster: Cluster, clusters: Iterable[Cluster], topics: It
     # Words only for the handful shown: with hundreds of clusters, wording every match costs more than ranking.
     out = [replace(m, reasons=_reasons(*_overlap(cluster, m.cluster), labels)) for m in best]
     if limit is None or len(out) < limit:
-        out += _neighbours(cluster, index, labels, taken=set(score) | {cluster.id},
-                           room=None if limit is None else limit - len(out))
+        out += _neighbours(
+            cluster, index, labels, taken=set(score) | {cluster.id}, room=None if limit is None else limit - len(out)
+        )
     return out
 
 
-def _neighbours(cluster: Cluster, index: TopicIndex, labels: Mapping[str, str], taken: set[str],
-                room: int | None) -> list[Match]:
+def _neighbours(
+    cluster: Cluster, index: TopicIndex, labels: Mapping[str, str], taken: set[str], room: int | None
+) -> list[Match]:
     """Clusters on other topics of the same groups as `cluster`'s, abroad first, by name."""
     mine = set(cluster.topics) | set(cluster.looking_for)
     groups = dict.fromkeys(index.groups[t] for t in (*cluster.topics, *cluster.looking_for) if t in index.groups)
@@ -163,7 +181,9 @@ def _neighbours(cluster: Cluster, index: TopicIndex, labels: Mapping[str, str], 
         related = tuple(t for t in m.cluster.topics if index.groups.get(t) in groups and t not in mine)
         if not related:
             continue
-        out.append(replace(m, reasons=(Reason("related", related, f"works on related topics: {_words(related, labels)}"),)))
+        out.append(
+            replace(m, reasons=(Reason("related", related, f"works on related topics: {_words(related, labels)}"),))
+        )
     return out
 
 
@@ -188,8 +208,10 @@ def _reasons(offers, seeks, shares, labels) -> tuple[Reason, ...]:
 
 
 def _ordered(matches: list[Match], abroad_first: bool) -> list[Match]:
-    return sorted(matches, key=lambda m: (not m.abroad if abroad_first else False, -m.score,
-                                          m.cluster.name.casefold(), m.cluster.id))
+    return sorted(
+        matches,
+        key=lambda m: (not m.abroad if abroad_first else False, -m.score, m.cluster.name.casefold(), m.cluster.id),
+    )
 
 
 def _labels(topics: Iterable[Topic] | Mapping[str, str]) -> Mapping[str, str]:

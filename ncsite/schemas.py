@@ -46,8 +46,9 @@ def _list_file(key: str, spec: F.Record, entry: str) -> dict:
     """A data file holding one key with a list of entries."""
     return {
         "type": "object",
-        "properties": {key: {"title": key, "description": f"one entry per {entry}", "type": "array",
-                             "items": spec.schema()}},
+        "properties": {
+            key: {"title": key, "description": f"one entry per {entry}", "type": "array", "items": spec.schema()}
+        },
         "required": [key],
         "additionalProperties": False,
     }
@@ -72,24 +73,32 @@ def schemas(root: Path = PROJECT) -> dict[str, dict]:
     _without_samples(clusters["properties"]["clusters"]["items"], F.CLUSTER, samples, "clusters.")
     return {
         "event.schema.json": _document(
-            "Event", "Front matter of content/events/<slug>.md", _without_samples(F.EVENT.schema(), F.EVENT, samples)),
+            "Event", "Front matter of content/events/<slug>.md", _without_samples(F.EVENT.schema(), F.EVENT, samples)
+        ),
         "livinglab.schema.json": _document(
-            "Living lab", "Front matter of content/livinglabs/<slug>.md",
-            _without_samples(F.LIVINGLAB.schema(), F.LIVINGLAB, samples)),
+            "Living lab",
+            "Front matter of content/livinglabs/<slug>.md",
+            _without_samples(F.LIVINGLAB.schema(), F.LIVINGLAB, samples),
+        ),
         "newsletter.schema.json": _document(
-            "Newsletter issue", "Front matter of content/newsletter/<YYYY-MM-DD>-<slug>.md",
-            _without_samples(F.NEWSLETTER.schema(), F.NEWSLETTER, samples)),
+            "Newsletter issue",
+            "Front matter of content/newsletter/<YYYY-MM-DD>-<slug>.md",
+            _without_samples(F.NEWSLETTER.schema(), F.NEWSLETTER, samples),
+        ),
         "clusters.schema.json": _document(
-            "Clusters", "data/clusters.yaml: the cluster organisations shown in Matchpoint", clusters),
+            "Clusters", "data/clusters.yaml: the cluster organisations shown in Matchpoint", clusters
+        ),
         "topics.schema.json": _document(
-            "Topics", "data/topics.yaml: the shared topic vocabulary",
-            _list_file("topics", F.TOPIC, "topic")),
+            "Topics", "data/topics.yaml: the shared topic vocabulary", _list_file("topics", F.TOPIC, "topic")
+        ),
         "places.schema.json": _document(
-            "Places", "data/places.yaml: where the towns on the maps are",
-            _list_file("places", PLACE, "town")),
+            "Places", "data/places.yaml: where the towns on the maps are", _list_file("places", PLACE, "town")
+        ),
         "partners.schema.json": _document(
-            "Partners", "data/partners.yaml: the project partners of Northern Connections",
-            _list_file("partners", F.PARTNER, "project partner")),
+            "Partners",
+            "data/partners.yaml: the project partners of Northern Connections",
+            _list_file("partners", F.PARTNER, "project partner"),
+        ),
     }
 
 
@@ -100,8 +109,11 @@ def render(schema: dict) -> str:
 def stale(root: Path) -> list[str]:
     """Names of the schema files under root/schemas that are missing or differ from the generated ones."""
     folder = root / FOLDER
-    return [name for name, schema in schemas(root).items()
-            if not (folder / name).is_file() or (folder / name).read_text(encoding="utf-8") != render(schema)]
+    return [
+        name
+        for name, schema in schemas(root).items()
+        if not (folder / name).is_file() or (folder / name).read_text(encoding="utf-8") != render(schema)
+    ]
 
 
 def write(root: Path) -> list[Path]:

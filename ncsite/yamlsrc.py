@@ -59,17 +59,13 @@ class _Resolver(BaseResolver):
 _Resolver.add_implicit_resolver(
     "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
 )
-_Resolver.add_implicit_resolver(
-    "tag:yaml.org,2002:int", re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$"), list("-+0123456789")
-)
+_Resolver.add_implicit_resolver("tag:yaml.org,2002:int", re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$"), list("-+0123456789"))
 _Resolver.add_implicit_resolver(
     "tag:yaml.org,2002:float",
     re.compile(r"^[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$"),
     list("-+0123456789."),
 )
-_Resolver.add_implicit_resolver(
-    "tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""]
-)
+_Resolver.add_implicit_resolver("tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""])
 
 
 class _Constructor(SafeConstructor):
@@ -103,8 +99,9 @@ _Constructor.add_constructor("tag:yaml.org,2002:map", _Constructor.construct_yam
 _Constructor.add_constructor("tag:yaml.org,2002:seq", _Constructor.construct_yaml_seq)  # type: ignore[type-var]
 
 
-class PartnerLoader(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser,
-                    yaml.composer.Composer, _Constructor, _Resolver):
+class PartnerLoader(
+    yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser, yaml.composer.Composer, _Constructor, _Resolver
+):
     def __init__(self, stream):
         yaml.reader.Reader.__init__(self, stream)
         yaml.scanner.Scanner.__init__(self)
@@ -174,14 +171,21 @@ def explain(fault: YamlFault, text: str) -> tuple[str, str]:
     if "mapping values are not allowed" in fault.message and kv and ": " in kv.group(3):
         indent, key, value = kv.groups()
         quoted = '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
-        return (f'the value of "{key}" contains a colon followed by a space',
-                f"put the whole value in quotes: {indent.strip() + ' ' if indent.strip() else ''}{key}: {quoted}")
+        return (
+            f'the value of "{key}" contains a colon followed by a space',
+            f"put the whole value in quotes: {indent.strip() + ' ' if indent.strip() else ''}{key}: {quoted}",
+        )
     if "'\\t'" in fault.message or "\t" in line[: len(line) - len(line.lstrip())]:
         return ("a tab is used to indent", "indent with spaces only (two per level), never with tabs")
     if "quoted scalar" in fault.message or "end of stream" in fault.message:
-        return (f"a quote is not closed ({fault.message})", "end every quoted value with the same quote mark it starts with")
-    return (fault.message,
-            "check the indentation (spaces, two per level) and put text containing a colon (:) or starting with a quote in quotes")
+        return (
+            f"a quote is not closed ({fault.message})",
+            "end every quoted value with the same quote mark it starts with",
+        )
+    return (
+        fault.message,
+        "check the indentation (spaces, two per level) and put text containing a colon (:) or starting with a quote in quotes",
+    )
 
 
 def _load(loader_class, text: str):

@@ -30,8 +30,10 @@ from urllib.parse import urlsplit
 ROOT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE = ROOT / "tools" / "lighthouse" / "node_modules" / ".bin" / "lighthouse"
 CHROME = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
-CHROME_FLAGS = ("--headless=new --no-sandbox --disable-gpu --disable-background-networking "
-                "--disable-component-update --disable-sync --no-first-run")
+CHROME_FLAGS = (
+    "--headless=new --no-sandbox --disable-gpu --disable-background-networking "
+    "--disable-component-update --disable-sync --no-first-run"
+)
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 TARGETS = {"performance": 0.95, "accessibility": 1.0, "best-practices": 1.0, "seo": 1.0}
 PAGES = ["", "events/", "matchpoint/", "livinglabs/", "newsletter/", "about/"]
@@ -50,7 +52,7 @@ class Handler(SimpleHTTPRequestHandler):
         path = urlsplit(path).path
         if not path.startswith(self.prefix):
             return str(Path(self.directory) / "-outside-the-site-" / "404")  # no such file: a 404
-        return super().translate_path("/" + path[len(self.prefix):])
+        return super().translate_path("/" + path[len(self.prefix) :])
 
     def send_head(self):
         path = Path(self.translate_path(self.path))
@@ -58,8 +60,7 @@ class Handler(SimpleHTTPRequestHandler):
             if not self.path.split("?")[0].endswith("/"):
                 return super().send_head()  # the redirect to the folder's URL with a slash
             path = path / "index.html"
-        if path.suffix not in COMPRESSED or "gzip" not in self.headers.get("Accept-Encoding", "") \
-                or not path.is_file():
+        if path.suffix not in COMPRESSED or "gzip" not in self.headers.get("Accept-Encoding", "") or not path.is_file():
             return super().send_head()
         body = gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
         self.send_response(200)
@@ -109,8 +110,15 @@ def sample_pages(site: Path) -> list[str]:
 
 def lighthouse(url: str, out: Path) -> dict:
     env = {**os.environ, "CHROME_PATH": CHROME}
-    cmd = [str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={out}",
-           f"--chrome-flags={CHROME_FLAGS}", "--only-categories=" + ",".join(CATEGORIES)]
+    cmd = [
+        str(LIGHTHOUSE),
+        url,
+        "--quiet",
+        "--output=json",
+        f"--output-path={out}",
+        f"--chrome-flags={CHROME_FLAGS}",
+        "--only-categories=" + ",".join(CATEGORIES),
+    ]
     done = subprocess.run(cmd, env=env, capture_output=True, text=True)
     if done.returncode or not out.exists():
         raise SystemExit(f"lighthouse failed on {url}:\n{done.stderr[-2000:]}")
@@ -123,7 +131,9 @@ def lost_points(report: dict, category: str) -> list[str]:
     for ref in refs:
         audit = report["audits"][ref["id"]]
         if ref.get("weight") and audit.get("score") is not None and audit["score"] < 1:
-            lost.append(f"{ref['id']} ({audit['score']:.2f}{', ' + audit['displayValue'] if audit.get('displayValue') else ''})")
+            lost.append(
+                f"{ref['id']} ({audit['score']:.2f}{', ' + audit['displayValue'] if audit.get('displayValue') else ''})"
+            )
     return lost
 
 
@@ -151,8 +161,10 @@ def main(argv=None) -> int:
         folder = args.keep or Path(tmp)
         folder.mkdir(parents=True, exist_ok=True)
         for page in pages:
-            reports = [lighthouse(base + page, folder / f"{page.strip('/').replace('/', '_') or 'home'}-{n}.json")
-                       for n in range(args.runs)]
+            reports = [
+                lighthouse(base + page, folder / f"{page.strip('/').replace('/', '_') or 'home'}-{n}.json")
+                for n in range(args.runs)
+            ]
             best = {c: max(r["categories"][c]["score"] or 0 for r in reports) for c in CATEGORIES}
             runs = ", ".join(f"{r['categories']['performance']['score']:.2f}" for r in reports)
             print(f"| `/{page}` | {' | '.join(f'{best[c]:.2f}' for c in CATEGORIES)} | {runs} |", flush=True)

@@ -24,14 +24,20 @@ def _plain(text: str) -> str:
 def find(cities: dict, town: str, country: str) -> dict | None:
     """The most populous GeoNames town of that name (or alternate name) in the country."""
     wanted = _plain(town)
-    found = [c for c in cities.values() if c["countrycode"] == country
-             and (_plain(c["name"]) == wanted or wanted in (_plain(a) for a in c.get("alternatenames", ())))]
+    found = [
+        c
+        for c in cities.values()
+        if c["countrycode"] == country
+        and (_plain(c["name"]) == wanted or wanted in (_plain(a) for a in c.get("alternatenames", ())))
+    ]
     return max(found, key=lambda c: c["population"], default=None)
 
 
 def entry(town: str, country: str, city: dict) -> str:
-    return (f'  - town: {town}\n    country: "{country}"\n    lat: {city["latitude"]:.3f}\n'
-            f'    lon: {city["longitude"]:.3f}\n    source: GeoNames {city["geonameid"]}\n')
+    return (
+        f'  - town: {town}\n    country: "{country}"\n    lat: {city["latitude"]:.3f}\n'
+        f"    lon: {city['longitude']:.3f}\n    source: GeoNames {city['geonameid']}\n"
+    )
 
 
 def main(argv: list[str]) -> int:
@@ -48,8 +54,10 @@ def main(argv: list[str]) -> int:
     for town, country in zip(argv[1::2], argv[2::2]):
         city = find(cities, town, country.upper())
         if city is None:
-            print(f"# {town} ({country}): not in GeoNames' towns of 15,000 or more; look it up on geonames.org",
-                  file=sys.stderr)
+            print(
+                f"# {town} ({country}): not in GeoNames' towns of 15,000 or more; look it up on geonames.org",
+                file=sys.stderr,
+            )
             status = 1
             continue
         print(entry(town, country.upper(), city), end="")

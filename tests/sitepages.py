@@ -37,9 +37,13 @@ def page_types(project: Path, epoch: str) -> dict[str, list[str]]:
     """Site paths by page type (template name), for the project as built at `epoch`."""
     config = read_mkdocs_yml(project)
     docs = config.get("docs_dir", "docs")
-    settings = Settings(root=project, site_url=config.get("site_url", "http://127.0.0.1:8000/"),
-                        now=dt.datetime.fromtimestamp(int(epoch), dt.UTC),
-                        docs_dir=docs, timezone=site_timezone(config.get("extra")))
+    settings = Settings(
+        root=project,
+        site_url=config.get("site_url", "http://127.0.0.1:8000/"),
+        now=dt.datetime.fromtimestamp(int(epoch), dt.UTC),
+        docs_dir=docs,
+        timezone=site_timezone(config.get("extra")),
+    )
     build = Build(settings)
     assert build.ok, build.problems
     sources = {page.src_uri for page in build.pages()}

@@ -86,10 +86,17 @@ def generate(rng: random.Random, clusters: list[str], labs: list[str]) -> list[G
         elif form == 6:
             front["start"], front["status"] = day.isoformat(), "cancelled"
         else:
-            front["start"], front["end"], front["status"] = day.isoformat(), (day + dt.timedelta(days=1)).isoformat(), "postponed"
+            front["start"], front["end"], front["status"] = (
+                day.isoformat(),
+                (day + dt.timedelta(days=1)).isoformat(),
+                "postponed",
+            )
         if i % 3 == 0:
-            front["location"] = {"venue": f"Hall {i}", "city": rng.choice(["Kiel", "Aalborg", "Bergen", "Ghent"]),
-                                 "country": rng.choice(["DE", "DK", "NO", "BE"])}
+            front["location"] = {
+                "venue": f"Hall {i}",
+                "city": rng.choice(["Kiel", "Aalborg", "Bergen", "Ghent"]),
+                "country": rng.choice(["DE", "DK", "NO", "BE"]),
+            }
         if i % 5 == 0:
             front["online"] = f"https://meet.example.org/{i}"
         if i % 7 == 0:
@@ -104,8 +111,18 @@ def generate(rng: random.Random, clusters: list[str], labs: list[str]) -> list[G
         out.append(Gen(f"gen-{i:04d}", front))
     # Two events just after the build's "now", for the browser test.
     out.append(Gen("gen-soon-day", {"title": "Soon: a day event", "type": "meeting", "start": "2019-03-04"}))
-    out.append(Gen("gen-soon-timed", {"title": "Soon: a timed event", "type": "webinar", "start": "2019-03-01T14:00",
-                                      "end": "2019-03-01T15:00", "timezone": "Europe/Copenhagen"}))
+    out.append(
+        Gen(
+            "gen-soon-timed",
+            {
+                "title": "Soon: a timed event",
+                "type": "webinar",
+                "start": "2019-03-01T14:00",
+                "end": "2019-03-01T15:00",
+                "timezone": "Europe/Copenhagen",
+            },
+        )
+    )
     return out
 
 
@@ -122,8 +139,15 @@ def big_site(tmp_path_factory) -> Site:
     project = copy_project(tmp_path_factory.mktemp("calendar1000"))
     # "Now" is in 2019: a cluster founded later would rightly be refused, so the copy leaves those years out.
     data = project / "data" / "clusters.yaml"
-    data.write_text(re.sub(r"^ *founded: (\d{4})\n", lambda m: "" if int(m[1]) > NOW.year else m[0],
-                           data.read_text(encoding="utf-8"), flags=re.M), encoding="utf-8")
+    data.write_text(
+        re.sub(
+            r"^ *founded: (\d{4})\n",
+            lambda m: "" if int(m[1]) > NOW.year else m[0],
+            data.read_text(encoding="utf-8"),
+            flags=re.M,
+        ),
+        encoding="utf-8",
+    )
     rng = random.Random(2016)
     clusters = re.findall(r"^  - id: (\S+)", (ROOT / "data" / "clusters.yaml").read_text(encoding="utf-8"), re.M)
     labs = sorted(p.stem for p in (ROOT / "content" / "livinglabs").glob("*.md") if p.name != "index.md")
@@ -133,8 +157,12 @@ def big_site(tmp_path_factory) -> Site:
         (project / "content" / "events" / f"{gen.slug}.md").write_text(text, encoding="utf-8")
     result = mkdocs_build(project, {"SOURCE_DATE_EPOCH": str(int(NOW.timestamp()))})
     assert result.returncode == 0, result.stderr[-3000:]
-    return Site(project, project / "site", generated, sorted(p for p in (project / "content" / "events").glob("*.md")
-                                                          if p.name != "index.md"))
+    return Site(
+        project,
+        project / "site",
+        generated,
+        sorted(p for p in (project / "content" / "events").glob("*.md") if p.name != "index.md"),
+    )
 
 
 class Calendar(HTMLParser):
@@ -194,7 +222,9 @@ def slug_of(href: str) -> str:
 
 def test_counts_agree_everywhere(big_site, calendar_page):
     slugs = {p.stem for p in big_site.sources}
-    assert len(slugs) == GENERATED + 2 + len([p for p in (ROOT / "content" / "events").glob("*.md") if p.name != "index.md"])
+    assert len(slugs) == GENERATED + 2 + len(
+        [p for p in (ROOT / "content" / "events").glob("*.md") if p.name != "index.md"]
+    )
     listed = [slug_of(item["href"]) for item in calendar_page.items]
     assert len(listed) == len(slugs) and set(listed) == slugs
     records = json.loads((big_site.site / "events" / "events.json").read_text(encoding="utf-8"))
@@ -229,7 +259,9 @@ def test_upcoming_and_archive_split_at_the_builds_now(big_site, calendar_page):
     # Soonest first.
     gens = {g.slug: g for g in big_site.generated}
     generated_order = [s for s in got_slugs if s in gens]
-    assert generated_order == sorted(generated_order, key=lambda s: (gens[s].starts_at(), gens[s].starts_at().replace(tzinfo=None), s))
+    assert generated_order == sorted(
+        generated_order, key=lambda s: (gens[s].starts_at(), gens[s].starts_at().replace(tzinfo=None), s)
+    )
     archived = [i for i in calendar_page.items if i["section"] == "archive"]
     assert archived and all(i["data-end"] is None for i in archived)  # only upcoming items carry what the script needs
     assert not expected_upcoming & {slug_of(i["href"]) for i in archived}
@@ -246,7 +278,7 @@ def test_month_only_events_read_as_their_month(big_site, calendar_page):
         assert item["when"] == f"{dt.date(year, month, 1):%B} {year}"
         html = (big_site.site / "events" / gen.slug / "index.html").read_text(encoding="utf-8")
         assert f'<time datetime="{gen.front["start"]}">{item["when"]}</time>' in html
-        article = html[html.index("<article"):html.index("</article>")]
+        article = html[html.index("<article") : html.index("</article>")]
         assert "not in the calendar files" in article and ".ics" not in article
         assert "application/ld+json" not in html
 
@@ -285,25 +317,36 @@ def test_pages_announce_the_feed_and_offer_subscription(big_site):
     feed = f"{SITE}events/calendar.ics"
     for page in ("index.html", "events/index.html", "events/gen-0002/index.html", "about/index.html"):
         html = (big_site.site / page).read_text(encoding="utf-8")
-        assert re.search(rf'<link rel="alternate" type="text/calendar" title="[^"]+" href="{re.escape(feed)}">', html), page
+        assert re.search(
+            rf'<link rel="alternate" type="text/calendar" title="[^"]+" href="{re.escape(feed)}">', html
+        ), page
     html = (big_site.site / "events" / "index.html").read_text(encoding="utf-8")
     assert f'href="webcal://{HOST}/site/events/calendar.ics"' in html and f'href="{feed}"' in html
 
 
 def test_event_page_facts_jsonld_and_neighbours(big_site):
     html = (big_site.site / "events" / "gen-0001" / "index.html").read_text(encoding="utf-8")
-    article = html[html.index("<article"):html.index("</article>")]
+    article = html[html.index("<article") : html.index("</article>")]
     assert "<h1>A &lt;/script&gt;&lt;b&gt;bold&lt;/b&gt; &amp; &#34;quoted&#34; title</h1>" in article
     assert "<b>bold</b>" not in html  # Material's <title> and header too: the hook escapes front matter titles
-    assert "<title>A &lt;/script&gt;&lt;b&gt;bold&lt;/b&gt; &amp; &quot;quoted&quot; title - Northern Connections</title>" in html
+    assert (
+        "<title>A &lt;/script&gt;&lt;b&gt;bold&lt;/b&gt; &amp; &quot;quoted&quot; title - Northern Connections</title>"
+        in html
+    )
     blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
     assert len(blocks) == 1
     data = json.loads(blocks[0])
     assert data["name"] == 'A </script><b>bold</b> & "quoted" title' and data["url"] == f"{SITE}events/gen-0001/"
     assert re.search(r'<a class="nc-prevnext__prev" rel="prev" href="\.\./[^"]+/"', html)
     # A timed hybrid event: offset in the dates, both places, the clusters linked to Matchpoint.
-    timed = next(g for g in big_site.generated if g.front["start"].endswith("T09:30") and "online" in g.front
-                 and "location" in g.front and "clusters" in g.front)
+    timed = next(
+        g
+        for g in big_site.generated
+        if g.front["start"].endswith("T09:30")
+        and "online" in g.front
+        and "location" in g.front
+        and "clusters" in g.front
+    )
     html = (big_site.site / "events" / timed.slug / "index.html").read_text(encoding="utf-8")
     data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1))
     assert re.fullmatch(r"\d{4}-\d\d-\d\dT09:30[+-]\d\d:\d\d", data["startDate"])
@@ -335,7 +378,9 @@ def test_calendar_page_stays_light(big_site, calendar_page):
     page = (big_site.site / "events" / "index.html").read_bytes()
     about = (big_site.site / "about" / "index.html").read_bytes()
     per_event = (len(page) - len(about)) / len(calendar_page.items)
-    print(f"calendar page: {len(page) / 1024:.0f} KiB for {len(calendar_page.items)} events, {per_event:.0f} bytes each")
+    print(
+        f"calendar page: {len(page) / 1024:.0f} KiB for {len(calendar_page.items)} events, {per_event:.0f} bytes each"
+    )
     assert per_event < 700, per_event
     assert calendar_page.nav_links < 40  # the sections, not one entry per event
     event_page = (big_site.site / "events" / "gen-0002" / "index.html").read_text(encoding="utf-8")
@@ -353,16 +398,22 @@ def big_url(big_site):
 
 
 def upcoming_slugs(page) -> list[str]:
-    return [slug_of(h) for h in page.locator(".nc-upcoming li.nc-events__item:visible a.nc-events__title")
-            .evaluate_all("els => els.map(e => e.getAttribute('href'))")]
+    return [
+        slug_of(h)
+        for h in page.locator(".nc-upcoming li.nc-events__item:visible a.nc-events__title").evaluate_all(
+            "els => els.map(e => e.getAttribute('href'))"
+        )
+    ]
 
 
 def test_events_that_ended_after_the_build_leave_upcoming(browser, big_site, big_url):
     generated = big_site.generated
     # The build's now is 2019-03-01 12:00 UTC; gen-soon-timed ends 15:00 Copenhagen time that day, gen-soon-day ends with 4 March.
-    for clock, gone in [(NOW + dt.timedelta(minutes=1), set()),
-                        (dt.datetime(2019, 3, 1, 14, 1, tzinfo=dt.UTC), {"gen-soon-timed"}),
-                        (dt.datetime(2019, 3, 5, 9, tzinfo=dt.UTC), {"gen-soon-timed", "gen-soon-day"})]:
+    for clock, gone in [
+        (NOW + dt.timedelta(minutes=1), set()),
+        (dt.datetime(2019, 3, 1, 14, 1, tzinfo=dt.UTC), {"gen-soon-timed"}),
+        (dt.datetime(2019, 3, 5, 9, tzinfo=dt.UTC), {"gen-soon-timed", "gen-soon-day"}),
+    ]:
         context = browser.new_context(viewport={"width": 1280, "height": 900})
         page = context.new_page()
         errors = []
@@ -374,7 +425,8 @@ def test_events_that_ended_after_the_build_leave_upcoming(browser, big_site, big
         assert {"gen-soon-timed", "gen-soon-day"} - gone <= set(coming)
         gone |= {g.slug for g in generated if NOW < g.ends_at() <= clock}
         ended = page.locator("#recently-ended li a.nc-events__title").evaluate_all(
-            "els => els.map(e => e.getAttribute('href'))")
+            "els => els.map(e => e.getAttribute('href'))"
+        )
         assert {slug_of(h) for h in ended} == gone
         assert page.locator("#recently-ended").is_visible() == bool(gone)
         # The home page: three next events, the ended ones moved to "Latest events".

@@ -45,12 +45,14 @@ def test_every_message_in_the_table_is_a_real_message(tmp_path):
     project = copy_project(tmp_path)
     (project / "content/events/2019-09-refs.md").write_text(
         '---\ntitle: R\ntype: meeting\nstart: "2019-09-01"\nclusters: [nobody]\nlivinglab: nowhere\n---\n',
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     (project / "content/livinglabs/refs-lab.md").write_text(
-        '---\ntitle: R\ncity: Kiel\ncountry: "DE"\ntopics: [no-such-topic]\n---\n', encoding="utf-8")
+        '---\ntitle: R\ncity: Kiel\ncountry: "DE"\ntopics: [no-such-topic]\n---\n', encoding="utf-8"
+    )
     _, problems = load_content(Sources(project))
     seen = source + "\n".join(str(p) for p in problems)
-    table = GUIDE[GUIDE.index("| message"):]
+    table = GUIDE[GUIDE.index("| message") :]
     rows = [line.split(" | ")[0] for line in table.splitlines()[2:] if line.startswith("| ")]
     assert len(rows) > 30
     for row in rows:
@@ -59,6 +61,14 @@ def test_every_message_in_the_table_is_a_real_message(tmp_path):
 
 
 def test_guide_covers_consent_quotes_and_preview():
-    for words in ("contact_public: true", "consent", '"NO"', "make serve", "PORT=", "make check",
-                  "vscode-yaml#207", "templates/"):
+    for words in (
+        "contact_public: true",
+        "consent",
+        '"NO"',
+        "make serve",
+        "PORT=",
+        "make check",
+        "vscode-yaml#207",
+        "templates/",
+    ):
         assert words in GUIDE, words

@@ -52,7 +52,7 @@ def test_every_page_links_to_its_real_source(built_site):
         assert len(parser.hrefs) == 1, f"{where}: {len(parser.hrefs)} edit links"
         href = parser.hrefs[0]
         assert href.startswith(prefix), f"{where}: {href}"
-        source = href[len(prefix):]
+        source = href[len(prefix) :]
         assert source.startswith(("content/", "data/")), f"{where} links to {source}, not to content/ or data/"
         assert (ROOT / source).is_file(), f"{where} links to {source}, which does not exist"
         written = page_source(built_site, page)
@@ -67,9 +67,13 @@ def test_every_page_links_to_its_real_source(built_site):
 
 def test_list_pages_open_their_introduction(built_site):
     prefix = edit_prefix()
-    for path, source in {"events": "content/events/index.md", "newsletter": "content/newsletter/index.md",
-                         "subscribe": "content/subscribe.md", "livinglabs": "content/livinglabs/index.md",
-                         "matchpoint": "content/matchpoint/index.md"}.items():
+    for path, source in {
+        "events": "content/events/index.md",
+        "newsletter": "content/newsletter/index.md",
+        "subscribe": "content/subscribe.md",
+        "livinglabs": "content/livinglabs/index.md",
+        "matchpoint": "content/matchpoint/index.md",
+    }.items():
         parser = _EditLinks()
         parser.feed((built_site / path / "index.html").read_text(encoding="utf-8"))
         assert parser.hrefs == [prefix + source], path

@@ -131,31 +131,41 @@ def article(site: Path, path: str):
 def visible_text(node) -> str:
     """The article's text without footnotes and "Sources" lists (where sources belong), nor hidden parts."""
     node = lxml_html.fromstring(lxml_html.tostring(node))
-    for drop in node.xpath('.//*[@hidden] | .//div[contains(@class, "footnote")]'
-                           ' | .//h2[@id="sources"] | .//h2[@id="sources"]/following-sibling::ul[1]'):
+    for drop in node.xpath(
+        './/*[@hidden] | .//div[contains(@class, "footnote")]'
+        ' | .//h2[@id="sources"] | .//h2[@id="sources"]/following-sibling::ul[1]'
+    ):
         drop.getparent().remove(drop)
     return " ".join(node.text_content().split())
 
 
 def test_home_latest_events_are_the_latest_that_happened(built_site):
     doc = lxml_html.fromstring((built_site / "index.html").read_text(encoding="utf-8"))
-    latest = [h.rstrip("/").rsplit("/", 1)[-1]
-              for h in doc.xpath('//*[@id="latest-events"]//a[@class="nc-events__title"]/@href')]
+    latest = [
+        h.rstrip("/").rsplit("/", 1)[-1]
+        for h in doc.xpath('//*[@id="latest-events"]//a[@class="nc-events__title"]/@href')
+    ]
     assert latest == ["2020-09-final-conference", "2019-11-brussels-gstic-living-lab", "2019-06-hamburg-living-lab"]
 
 
 def test_calendar_keeps_earlier_projects_apart_and_counts_own_events(built_site):
     doc = lxml_html.fromstring((built_site / "events" / "index.html").read_text(encoding="utf-8"))
-    archive = {h.rstrip("/").rsplit("/", 1)[-1] for h in
-               doc.xpath('//section[@class="nc-archive"]//a[@class="nc-events__title"]/@href')}
-    earlier = [h.rstrip("/").rsplit("/", 1)[-1] for h in
-               doc.xpath('//section[@class="nc-earlier"]//a[@class="nc-events__title"]/@href')]
+    archive = {
+        h.rstrip("/").rsplit("/", 1)[-1]
+        for h in doc.xpath('//section[@class="nc-archive"]//a[@class="nc-events__title"]/@href')
+    }
+    earlier = [
+        h.rstrip("/").rsplit("/", 1)[-1]
+        for h in doc.xpath('//section[@class="nc-earlier"]//a[@class="nc-events__title"]/@href')
+    ]
     assert set(earlier) == INTRANET and not archive & INTRANET
     assert earlier == sorted(earlier, reverse=True)
     badges = doc.xpath('//section[@class="nc-earlier"]//span[contains(@class, "nc-badge--project")]/text()')
     assert len(badges) == 3 and all("InTra-Net" in b for b in badges)
     filters = " ".join(" ".join(a.text_content().split()) for a in doc.xpath('//nav[@class="nc-filter"]//a'))
-    own_workshops = sum(1 for r in records(built_site).values() if r["type"] == "workshop" and r["project"] != "InTra-Net")
+    own_workshops = sum(
+        1 for r in records(built_site).values() if r["type"] == "workshop" and r["project"] != "InTra-Net"
+    )
     assert f"Workshop ({own_workshops})" in filters and "Earlier projects (3)" in filters
     tentative = doc.xpath('//li[contains(@class, "nc-events__item--tentative")]//a/@href')
     assert {h.rstrip("/").rsplit("/", 1)[-1] for h in tentative} >= TENTATIVE

@@ -31,16 +31,26 @@ def test_core_package_imports_nothing_from_mkdocs():
     for path in (ROOT / "ncsite").rglob("*.py"):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
-            names = [a.name for a in node.names] if isinstance(node, ast.Import) else \
-                [node.module or ""] if isinstance(node, ast.ImportFrom) else []
+            names = (
+                [a.name for a in node.names]
+                if isinstance(node, ast.Import)
+                else [node.module or ""]
+                if isinstance(node, ast.ImportFrom)
+                else []
+            )
             assert not any(n == "mkdocs" or n.startswith(("mkdocs.", "material")) for n in names), path
 
 
 def test_every_content_file_becomes_a_page(built_site):
     for md in (ROOT / "content").rglob("*.md"):
         rel = md.relative_to(ROOT / "content").with_suffix("")
-        page = built_site / ("index.html" if rel.name == "index" and rel.parent == Path(".")
-                             else rel.parent / "index.html" if rel.name == "index" else rel / "index.html")
+        page = built_site / (
+            "index.html"
+            if rel.name == "index" and rel.parent == Path(".")
+            else rel.parent / "index.html"
+            if rel.name == "index"
+            else rel / "index.html"
+        )
         assert page.is_file(), f"{md} was not published"
     for section in ("events", "matchpoint", "livinglabs", "newsletter"):
         assert (built_site / section / "index.html").is_file()
@@ -52,7 +62,7 @@ def test_every_content_file_becomes_a_page(built_site):
 
 def test_home_states_eu_funding_first(built_site):
     html = (built_site / "index.html").read_text(encoding="utf-8")
-    article = html[html.index("<article"):]
+    article = html[html.index("<article") :]
     assert "Co-funded by the European Union" in article[:3000]
     assert "European Regional Development Fund" in article[:3000]
     assert "Interreg North Sea Region" in article[:3000]
@@ -84,14 +94,22 @@ def _inject_faults(project: Path) -> list[str]:
     text = second.read_text(encoding="utf-8")
     second.write_text(text.replace("---\n", "---\nclusters: [no-such-cluster]\n", 1), encoding="utf-8")
     clusters = project / "data" / "clusters.yaml"
-    clusters.write_text(re.sub(r'country: "?DK"?', "country: Danmark", clusters.read_text(encoding="utf-8"), count=1),
-                        encoding="utf-8")
+    clusters.write_text(
+        re.sub(r'country: "?DK"?', "country: Danmark", clusters.read_text(encoding="utf-8"), count=1), encoding="utf-8"
+    )
     lab = sorted((project / "content" / "livinglabs").glob("*.md"))[0]
     lab.write_text(lab.read_text(encoding="utf-8").replace("title:", "titel:", 1), encoding="utf-8")
-    return [f"{first.relative_to(project)}:", "field 'start'",
-            f"{second.relative_to(project)}:", 'there is no cluster "no-such-cluster"',
-            "data/clusters.yaml:", "is not a country code",
-            f"{lab.relative_to(project)}:", "field 'titel'", 'did you mean "title"?']
+    return [
+        f"{first.relative_to(project)}:",
+        "field 'start'",
+        f"{second.relative_to(project)}:",
+        'there is no cluster "no-such-cluster"',
+        "data/clusters.yaml:",
+        "is not a country code",
+        f"{lab.relative_to(project)}:",
+        "field 'titel'",
+        'did you mean "title"?',
+    ]
 
 
 def test_all_faults_reported_in_one_run(tmp_path):

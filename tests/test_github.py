@@ -35,8 +35,15 @@ def test_pull_requests_check_build_test_and_attach_the_site():
     (job,) = workflow["jobs"].values()
     assert "bookworm" in job["container"]  # Debian: apt's chromium is the real browser
     text = steps_text(job)
-    for command in ("apt-get install", "chromium", "make check", "make build", "make test",
-                    "actions/checkout@", "actions/upload-artifact@"):
+    for command in (
+        "apt-get install",
+        "chromium",
+        "make check",
+        "make build",
+        "make test",
+        "actions/checkout@",
+        "actions/upload-artifact@",
+    ):
         assert command in text, command
     upload = next(s for s in job["steps"] if str(s.get("uses", "")).startswith("actions/upload-artifact@"))
     assert upload["with"]["path"].rstrip("/") == "site"
@@ -58,15 +65,22 @@ def test_main_and_nightly_builds_deploy_to_pages():
     assert "page_url" in deploy["environment"]["url"]
 
 
-@pytest.mark.parametrize("schema, files", [
-    ("vendor.github-workflows", sorted((GITHUB / "workflows").glob("*.yml"))),
-    ("vendor.github-issue-forms", [GITHUB / "ISSUE_TEMPLATE" / "announce-event.yml"]),
-    ("vendor.github-issue-config", [GITHUB / "ISSUE_TEMPLATE" / "config.yml"]),
-])
+@pytest.mark.parametrize(
+    "schema, files",
+    [
+        ("vendor.github-workflows", sorted((GITHUB / "workflows").glob("*.yml"))),
+        ("vendor.github-issue-forms", [GITHUB / "ISSUE_TEMPLATE" / "announce-event.yml"]),
+        ("vendor.github-issue-config", [GITHUB / "ISSUE_TEMPLATE" / "config.yml"]),
+    ],
+)
 def test_github_files_match_githubs_schemas(schema, files):
     assert files
-    result = subprocess.run([str(CHECK_JSONSCHEMA), "--builtin-schema", schema, *map(str, files)],
-                            capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [str(CHECK_JSONSCHEMA), "--builtin-schema", schema, *map(str, files)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -76,6 +90,7 @@ def test_event_form_asks_for_what_an_event_file_needs():
     assert {"title", "type", "start", "end", "place", "summary"} <= ids
     kinds = next(item for item in form["body"] if item.get("id") == "type")["attributes"]["options"]
     from ncsite.fields import EVENT_TYPES
+
     assert tuple(kinds) == EVENT_TYPES
 
 
@@ -108,6 +123,10 @@ def test_data_files_pass_the_schemas_as_an_editor_reads_them():
     """check-jsonschema reads YAML 1.2 with JavaScript regexes, as the editor's YAML extension does."""
     for name, glob in schemas.TARGETS.items():
         if glob.endswith(".yaml"):
-            result = subprocess.run([str(CHECK_JSONSCHEMA), "--schemafile", str(ROOT / "schemas" / name),
-                                     str(ROOT / glob)], capture_output=True, text=True, timeout=120)
+            result = subprocess.run(
+                [str(CHECK_JSONSCHEMA), "--schemafile", str(ROOT / "schemas" / name), str(ROOT / glob)],
+                capture_output=True,
+                text=True,
+                timeout=120,
+            )
             assert result.returncode == 0, result.stdout + result.stderr

@@ -25,8 +25,10 @@ def _generate(project: Path, rng: random.Random) -> dict:
     with open(project / "data" / "clusters.yaml", "a", encoding="utf-8") as out:
         for cid in clusters:
             topics = rng.sample(TOPICS, rng.randint(1, 3))
-            out.write(f'\n  - id: {cid}\n    name: "Generated cluster {cid[-2:]}"\n    country: "{rng.choice(COUNTRIES)}"\n'
-                      f"    topics: [{', '.join(topics)}]\n")
+            out.write(
+                f'\n  - id: {cid}\n    name: "Generated cluster {cid[-2:]}"\n    country: "{rng.choice(COUNTRIES)}"\n'
+                f"    topics: [{', '.join(topics)}]\n"
+            )
     labs = {}
     for n in range(50):
         slug = f"gen-lab-{n:02d}"
@@ -34,13 +36,19 @@ def _generate(project: Path, rng: random.Random) -> dict:
         members = rng.sample([c for c in clusters if c != host], rng.randint(0, 4))
         topics = rng.sample(TOPICS, rng.randint(0, 3))
         labs[slug] = {"host": host, "clusters": members, "events": []}
-        lines = [f'title: "Generated lab {n:02d}"', f'city: "City {n}"', f'country: "{rng.choice(COUNTRIES)}"',
-                 f"status: {rng.choice(STATUSES)}", f"topics: [{', '.join(topics)}]",
-                 f"clusters: [{', '.join(members)}]"]
+        lines = [
+            f'title: "Generated lab {n:02d}"',
+            f'city: "City {n}"',
+            f'country: "{rng.choice(COUNTRIES)}"',
+            f"status: {rng.choice(STATUSES)}",
+            f"topics: [{', '.join(topics)}]",
+            f"clusters: [{', '.join(members)}]",
+        ]
         if host:
             lines.append(f"host: {host}")
         (project / "content" / "livinglabs" / f"{slug}.md").write_text(
-            "---\n" + "\n".join(lines) + f"\n---\n\nA generated lab number {n}.\n", encoding="utf-8")
+            "---\n" + "\n".join(lines) + f"\n---\n\nA generated lab number {n}.\n", encoding="utf-8"
+        )
     for n in range(150):
         slug = f"gen-event-{n:03d}"
         lab = rng.choice(list(labs) + [None, None])
@@ -48,7 +56,8 @@ def _generate(project: Path, rng: random.Random) -> dict:
         extra = f"livinglab: {lab}\n" if lab else ""
         (project / "content" / "events" / f"{slug}.md").write_text(
             f'---\ntitle: "Generated event {n:03d}"\ntype: workshop\nstart: "{day}"\n{extra}---\n\nEvent {n}.\n',
-            encoding="utf-8")
+            encoding="utf-8",
+        )
         if lab:
             labs[lab]["events"].append(((day, slug), slug))
     for lab in labs.values():
@@ -57,8 +66,10 @@ def _generate(project: Path, rng: random.Random) -> dict:
         for path in sorted((project / "content" / "livinglabs").glob("gen-lab-*.md")):
             n = int(path.stem[-2:])
             country = path.read_text(encoding="utf-8").split('country: "')[1][:2]
-            out.write(f'  - town: "City {n}"\n    country: "{country}"\n    lat: {54 + n / 20}\n    lon: {8 + n / 10}\n'
-                      "    source: generated for the test\n")
+            out.write(
+                f'  - town: "City {n}"\n    country: "{country}"\n    lat: {54 + n / 20}\n    lon: {8 + n / 10}\n'
+                "    source: generated for the test\n"
+            )
     return {"labs": labs, "clusters": clusters}
 
 
@@ -88,8 +99,9 @@ def test_every_lab_page_lists_exactly_its_events_and_links_its_clusters(generate
     site = project / "site"
     for slug, expected in truth["labs"].items():
         doc = _page(site, f"livinglabs/{slug}")
-        events = doc.xpath('//h2[@id="lab-events"]/following-sibling::ul[@class="nc-events"][1]'
-                           '//a[@class="nc-events__title"]/@href')
+        events = doc.xpath(
+            '//h2[@id="lab-events"]/following-sibling::ul[@class="nc-events"][1]//a[@class="nc-events__title"]/@href'
+        )
         assert _slugs(events) == expected["events"], slug
         host = _dd(doc, "Host cluster")
         if expected["host"]:
@@ -109,8 +121,9 @@ def test_labs_of_cluster_gives_each_cluster_exactly_its_labs(generated):
     content, problems = load_content(Sources(project))
     assert not problems
     for cluster in content.clusters:
-        expected = sorted(slug for slug, lab in truth["labs"].items()
-                          if lab["host"] == cluster.id or cluster.id in lab["clusters"])
+        expected = sorted(
+            slug for slug, lab in truth["labs"].items() if lab["host"] == cluster.id or cluster.id in lab["clusters"]
+        )
         assert sorted(lab.slug for lab in labs_of_cluster(content.livinglabs, cluster.id)) == expected, cluster.id
 
 
@@ -133,8 +146,15 @@ def test_index_groups_every_lab_by_status_with_a_country_index(generated):
 def test_method_text_is_in_the_page_body_and_in_search(built_site):
     doc = _page(built_site, "livinglabs")
     text = doc.xpath("string(//article)")
-    for phrase in ("A laboratory", "start-up incubator", "only trend topics", "only the activities of a public body",
-                   "strong backing from local politicians", "critical mass of companies", "real market perspective"):
+    for phrase in (
+        "A laboratory",
+        "start-up incubator",
+        "only trend topics",
+        "only the activities of a public body",
+        "strong backing from local politicians",
+        "critical mass of companies",
+        "real market perspective",
+    ):
         assert phrase.lower() in text.lower(), phrase
     assert doc.xpath('//article//a[contains(@href, "reports/what-have-we-learned")]')
     index = (built_site / "search" / "search_index.json").read_text(encoding="utf-8")

@@ -74,8 +74,10 @@ def test_home_map_shows_the_partners_towns_and_countries(built_site):
     about = _page(built_site, "about")
     for pin in pins:
         assert about.get_element_by_id(pin.get("href").split("#")[1]) is not None
-    focus = {t.text_content() for t in doc.get_element_by_id("partner-map").xpath(
-        ".//*[contains(@class, 'nc-map__area--focus')]")}
+    focus = {
+        t.text_content()
+        for t in doc.get_element_by_id("partner-map").xpath(".//*[contains(@class, 'nc-map__area--focus')]")
+    }
     assert {"DENMARK", "GERMANY", "SWEDEN", "NORWAY", "NETHERLANDS", "BELGIUM", "UNITED KINGDOM"} <= focus
 
 
@@ -83,10 +85,10 @@ def test_the_maps_are_inline_drawings_within_the_page_budget(built_site):
     for path in ("matchpoint", "livinglabs", ""):
         html = (built_site / path / "index.html").read_text(encoding="utf-8")
         start = html.index('<figure class="nc-map')
-        figure = html[start:html.index("</figure>", start) + len("</figure>")]
+        figure = html[start : html.index("</figure>", start) + len("</figure>")]
         assert 'class="nc-map__land" d="M' in figure
         assert not re.search(r"(?:src|href)=\"(?:https?:)?//", figure), "the map refers to another host"
-        without = html[:start] + html[start + len(figure):]
+        without = html[:start] + html[start + len(figure) :]
         added = len(gzip.compress(html.encode(), 9)) - len(gzip.compress(without.encode(), 9))
         assert added < 40_000, f"/{path}: the map adds {added} bytes gzipped"
 
@@ -108,14 +110,20 @@ def page(request, browser, site_url):
 
 
 def _visible_pins(page) -> list[str]:
-    return sorted(page.eval_on_selector_all(
-        "#cluster-map a.nc-map__pin",
-        "pins => pins.filter(p => !p.closest('[hidden]')).map(p => new URL(p.getAttribute('href'), location).href)"))
+    return sorted(
+        page.eval_on_selector_all(
+            "#cluster-map a.nc-map__pin",
+            "pins => pins.filter(p => !p.closest('[hidden]')).map(p => new URL(p.getAttribute('href'), location).href)",
+        )
+    )
 
 
 def _visible_cards(page) -> list[str]:
-    return sorted(page.eval_on_selector_all(
-        "#nc-clusters > li", "cards => cards.filter(c => !c.hidden).map(c => c.querySelector('a').href)"))
+    return sorted(
+        page.eval_on_selector_all(
+            "#nc-clusters > li", "cards => cards.filter(c => !c.hidden).map(c => c.querySelector('a').href)"
+        )
+    )
 
 
 def test_country_filter_shows_the_markers_of_the_visible_cards_only(page, site_url):
@@ -124,8 +132,11 @@ def test_country_filter_shows_the_markers_of_the_visible_cards_only(page, site_u
     cards = _visible_cards(page)
     pins = _visible_pins(page)
     assert cards and len(cards) < page.locator("#nc-clusters > li").count()
-    with_town = set(page.eval_on_selector_all("#cluster-map a.nc-map__pin",
-                                              "ps => ps.map(p => new URL(p.getAttribute('href'), location).href)"))
+    with_town = set(
+        page.eval_on_selector_all(
+            "#cluster-map a.nc-map__pin", "ps => ps.map(p => new URL(p.getAttribute('href'), location).href)"
+        )
+    )
     assert pins == sorted(set(cards) & with_town)
     assert all("/matchpoint/" in p for p in pins) and pins
     # A town whose clusters are all filtered out is hidden with its name.
@@ -133,8 +144,10 @@ def test_country_filter_shows_the_markers_of_the_visible_cards_only(page, site_u
     assert hidden_towns > 0
     # Back to every cluster: every marker again.
     page.select_option("#nc-country", "")
-    page.wait_for_function("document.querySelectorAll('#cluster-map a.nc-map__pin:not([hidden])').length === "
-                           "document.querySelectorAll('#cluster-map a.nc-map__pin').length")
+    page.wait_for_function(
+        "document.querySelectorAll('#cluster-map a.nc-map__pin:not([hidden])').length === "
+        "document.querySelectorAll('#cluster-map a.nc-map__pin').length"
+    )
     page.fill("#nc-q", "wind")
     page.wait_for_timeout(100)
     assert _visible_pins(page) == sorted(set(_visible_cards(page)) & with_town)
@@ -157,8 +170,10 @@ def test_map_on_a_phone_and_on_a_desktop(page, site_url):
         assert 340 <= width <= 390
         # Legible: town names at least 11 CSS pixels high, markers at least 9 across.
         size = page.eval_on_selector_all(
-            "#cluster-map .nc-map__name", "ts => Math.min(...ts.filter(t => t.getBoundingClientRect().height > 0)"
-            ".map(t => t.getBoundingClientRect().height))")
+            "#cluster-map .nc-map__name",
+            "ts => Math.min(...ts.filter(t => t.getBoundingClientRect().height > 0)"
+            ".map(t => t.getBoundingClientRect().height))",
+        )
         assert size >= 11
         dot = page.locator("#cluster-map a.nc-map__pin circle").first.bounding_box()
         assert dot["width"] >= 9

@@ -34,13 +34,21 @@ XSS_VALUES = (XSS_NAME, XSS_TITLE, XSS_FOCUS, XSS_INDUSTRY)
 
 
 def secret(i):  # a contact person who did not consent: must appear nowhere
-    return {"name": f"Zzhidden Person{i:03d}", "role": "Manager", "email": f"zzhidden{i:03d}@example.org",
-            "phone": f"+00 9{i:03d} 7777"}
+    return {
+        "name": f"Zzhidden Person{i:03d}",
+        "role": "Manager",
+        "email": f"zzhidden{i:03d}@example.org",
+        "phone": f"+00 9{i:03d} 7777",
+    }
 
 
 def public(i):  # a contact person who consented
-    return {"name": f"Yyshown Person{i:03d}", "role": "Cluster manager", "email": f"yyshown{i:03d}@example.org",
-            "phone": f"+00 8{i:03d} 6666"}
+    return {
+        "name": f"Yyshown Person{i:03d}",
+        "role": "Cluster manager",
+        "email": f"yyshown{i:03d}@example.org",
+        "phone": f"+00 8{i:03d} 6666",
+    }
 
 
 def generated_clusters(topic_ids: list[str]) -> list[dict]:
@@ -49,24 +57,36 @@ def generated_clusters(topic_ids: list[str]) -> list[dict]:
     for i in range(GENERATED):
         entry = {"id": f"gen-{i:03d}", "name": f"Generated Cluster {i:03d}", "country": COUNTRIES[i % len(COUNTRIES)]}
         if i % 10 != 9:  # every tenth is sparse: id, name, country only
-            entry.update({
-                "industry": INDUSTRIES[i % len(INDUSTRIES)],
-                "focus": f"Focusword{i:03d} and shared work on things",
-                "services": [f"Service{i:03d} matchmaking", "Joint projects"],
-                "topics": rnd.sample(topic_ids, rnd.randint(1, 3)),
-                "looking_for": rnd.sample(topic_ids, rnd.randint(0, 2)),
-                "contact": public(i) if i % 3 == 0 else secret(i),
-                "contact_public": i % 3 == 0,
-            })
+            entry.update(
+                {
+                    "industry": INDUSTRIES[i % len(INDUSTRIES)],
+                    "focus": f"Focusword{i:03d} and shared work on things",
+                    "services": [f"Service{i:03d} matchmaking", "Joint projects"],
+                    "topics": rnd.sample(topic_ids, rnd.randint(1, 3)),
+                    "looking_for": rnd.sample(topic_ids, rnd.randint(0, 2)),
+                    "contact": public(i) if i % 3 == 0 else secret(i),
+                    "contact_public": i % 3 == 0,
+                }
+            )
         if i in (5, 55):  # two clusters that cover both topics of the picker test
             entry["topics"] = ["robotics", "food"]
         out.append(entry)
-    out.append({"id": "xss-one", "name": XSS_NAME, "country": "DK", "region": "<b>bold</b> region",
-                "address": "<iframe src=//evil.example>\nLine 2", "focus": XSS_FOCUS, "industry": XSS_INDUSTRY,
-                "services": ["[click](javascript:alert(1))", "{: onclick=\"alert(1)\" }"],
-                "members_note": "<style>body{display:none}</style>", "topics": ["food"],
-                "contact": {"name": "<script>alert(3)</script>", "email": "x@example.org"},
-                "contact_public": True})
+    out.append(
+        {
+            "id": "xss-one",
+            "name": XSS_NAME,
+            "country": "DK",
+            "region": "<b>bold</b> region",
+            "address": "<iframe src=//evil.example>\nLine 2",
+            "focus": XSS_FOCUS,
+            "industry": XSS_INDUSTRY,
+            "services": ["[click](javascript:alert(1))", '{: onclick="alert(1)" }'],
+            "members_note": "<style>body{display:none}</style>",
+            "topics": ["food"],
+            "contact": {"name": "<script>alert(3)</script>", "email": "x@example.org"},
+            "contact_public": True,
+        }
+    )
     out.append({"id": "xss-two", "name": XSS_TITLE, "country": "SE", "focus": XSS_FOCUS, "topics": ["food"]})
     return out
 
@@ -85,12 +105,15 @@ def big(tmp_path_factory):
     clusters_file.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     events = project / "content" / "events"
     (events / "2031-05-generated-late.md").write_text(
-        "---\ntitle: Generated late meeting\ntype: meeting\nstart: \"2031-05-02\"\nclusters: [gen-001]\n---\n\nLate.\n")
+        '---\ntitle: Generated late meeting\ntype: meeting\nstart: "2031-05-02"\nclusters: [gen-001]\n---\n\nLate.\n'
+    )
     (events / "2030-01-generated-early.md").write_text(
-        "---\ntitle: Generated early meeting\ntype: meeting\nstart: \"2030-01-10\"\nclusters: [gen-001, gen-002]\n---\n\nEarly.\n")
+        '---\ntitle: Generated early meeting\ntype: meeting\nstart: "2030-01-10"\nclusters: [gen-001, gen-002]\n---\n\nEarly.\n'
+    )
     (project / "content" / "livinglabs" / "generated-lab.md").write_text(
-        "---\ntitle: Generated lab\ncity: Bergen\ncountry: \"NO\"\nhost: gen-001\nclusters: [gen-002]\n"
-        "start: \"2030-03\"\n---\n\nA lab.\n")
+        '---\ntitle: Generated lab\ncity: Bergen\ncountry: "NO"\nhost: gen-001\nclusters: [gen-002]\n'
+        'start: "2030-03"\n---\n\nA lab.\n'
+    )
     result = mkdocs_build(project, {"SOURCE_DATE_EPOCH": "1795435200"})
     assert result.returncode == 0, result.stderr
     return project, project / "site", data["clusters"]
@@ -146,6 +169,7 @@ def test_directory_is_sorted_by_project_then_name(big):
     html = (site / "matchpoint" / "index.html").read_text(encoding="utf-8")
     cards = re.findall(r'data-project="([^"]*)".*?<h2 class="nc-card__title"><a href="[^"]*">([^<]*)</a>', html, re.S)
     import html as html_lib
+
     order = ["northern-connections", "intra-net", "joined-later"]
     projects = [p for p, _ in cards]
     assert projects == sorted(projects, key=order.index) and projects[0] == "northern-connections"
@@ -193,8 +217,10 @@ def test_consented_contact_person_is_published_everywhere_it_belongs(big):
     rows = {r["id"]: r for r in json.loads((site / "matchpoint" / "clusters.json").read_text(encoding="utf-8"))}
     assert rows["gen-003"]["contact"] == person
     assert "contact" not in rows["gen-001"] and "contact" not in rows["alucluster"]
-    table = {r["id"]: r for r in csv.DictReader(io.StringIO(
-        (site / "matchpoint" / "clusters.csv").read_text(encoding="utf-8-sig")))}
+    table = {
+        r["id"]: r
+        for r in csv.DictReader(io.StringIO((site / "matchpoint" / "clusters.csv").read_text(encoding="utf-8-sig")))
+    }
     assert table["gen-003"]["contact_email"] == person["email"]
     assert table["gen-001"]["contact_email"] == ""
 
@@ -220,8 +246,11 @@ def test_exports_agree_with_the_pages(big):
 
 def test_html_in_yaml_is_text_in_every_page(big):
     _, site, _ = big
-    pages = [site / "matchpoint" / "index.html", site / "matchpoint" / "xss-one" / "index.html",
-             site / "matchpoint" / "xss-two" / "index.html"]
+    pages = [
+        site / "matchpoint" / "index.html",
+        site / "matchpoint" / "xss-one" / "index.html",
+        site / "matchpoint" / "xss-two" / "index.html",
+    ]
     pages += [p for p in (site / "matchpoint").glob("*/index.html") if "xss" not in p.parent.name][:5]
     for path in pages:
         page = parse(path)
@@ -238,12 +267,20 @@ def test_html_in_yaml_is_text_in_every_page(big):
     assert "script alert 1" in cards  # folded words: the search holds no markup at all
     one = parse(site / "matchpoint" / "xss-one" / "index.html")
     shown = "".join(one.text)
-    for value in (XSS_NAME, XSS_FOCUS, XSS_INDUSTRY, "<script>alert(3)</script>", "<iframe src=//evil.example>",
-                  "[click](javascript:alert(1))", "<style>body{display:none}</style>"):
+    for value in (
+        XSS_NAME,
+        XSS_FOCUS,
+        XSS_INDUSTRY,
+        "<script>alert(3)</script>",
+        "<iframe src=//evil.example>",
+        "[click](javascript:alert(1))",
+        "<style>body{display:none}</style>",
+    ):
         assert value in shown, value
     two = (site / "matchpoint" / "xss-two" / "index.html").read_text(encoding="utf-8")
     title = re.search(r"<title>(.*?)</title>", two, re.S).group(1)
     import html as html_lib
+
     assert html_lib.unescape(title).startswith(XSS_TITLE)
 
 
@@ -291,11 +328,12 @@ def test_suggested_partners_on_the_page_match_the_core(big):
     content, problems = load_content(Sources(project))
     assert problems == []
     from ncsite.matchpoint import suggested_partners
+
     for cid in ("gen-004", "gen-010", "gen-100"):
         cluster = content.cluster(cid)
         expected = suggested_partners(cluster, content.clusters, content.topics)
         html = (site / "matchpoint" / cid / "index.html").read_text(encoding="utf-8")
-        section = html[html.index('id="partners"'):]
+        section = html[html.index('id="partners"') :]
         shown = re.findall(r'<li><a href="\.\./([^/]+)/">', section)
         assert shown == [m.cluster.id for m in expected] and 0 < len(shown) <= 5
         assert expected[0].why[1:] in section
@@ -309,8 +347,12 @@ def test_real_cluster_pages(built_site):
             assert f'href="../../events/{event.slug}/"' in html, (cid, event.slug)
     html = (built_site / "matchpoint" / "cewind" / "index.html").read_text(encoding="utf-8")
     assert 'href="https://github.com/northern-connections/site/edit/main/data/clusters.yaml"' in html
-    for text in ("Kanzleistrasse 91-93<br>DE-24943 Flensburg", "2005 as a research initiative",
-                 "Research and development joint projects", "Wind energy"):
+    for text in (
+        "Kanzleistrasse 91-93<br>DE-24943 Flensburg",
+        "2005 as a research initiative",
+        "Research and development joint projects",
+        "Wind energy",
+    ):
         assert text in html
     assert (built_site / "matchpoint" / "register" / "index.html").is_file()
     directory = (built_site / "matchpoint" / "index.html").read_text(encoding="utf-8")
@@ -326,9 +368,28 @@ def test_issue_form_has_the_fields_and_the_topics():
         assert item["type"] in ("markdown", "input", "textarea", "dropdown", "checkboxes")
         assert item["type"] == "markdown" or item["attributes"]["label"]
         assert re.fullmatch(r"[a-z_]+", item.get("id", "x"))
-    for field in ("name", "country", "id", "region", "address", "website", "founded", "founded_note", "members",
-                  "members_note", "industry", "focus", "services", "topics", "looking_for", "contact_name",
-                  "contact_role", "contact_email", "contact_phone", "contact_public"):
+    for field in (
+        "name",
+        "country",
+        "id",
+        "region",
+        "address",
+        "website",
+        "founded",
+        "founded_note",
+        "members",
+        "members_note",
+        "industry",
+        "focus",
+        "services",
+        "topics",
+        "looking_for",
+        "contact_name",
+        "contact_role",
+        "contact_email",
+        "contact_phone",
+        "contact_public",
+    ):
         assert field in ids, field
     topics = yaml.safe_load((ROOT / "data" / "topics.yaml").read_text(encoding="utf-8"))["topics"]
     wanted = [f"{t['label']} ({t['id']})" for t in topics]
@@ -349,7 +410,8 @@ def big_url(big):
 
 def _visible_ids(page) -> list[str]:
     return page.eval_on_selector_all(
-        "#nc-clusters > li:not([hidden]) .nc-card__title a", "els => els.map(a => a.getAttribute('href'))")
+        "#nc-clusters > li:not([hidden]) .nc-card__title a", "els => els.map(a => a.getAttribute('href'))"
+    )
 
 
 def _ids(hrefs):
@@ -380,7 +442,9 @@ def test_finder_search_facets_and_url_state(page, big, big_url):
     search.fill("")
     page.keyboard.press("Tab")  # past the search button to the country select, then choose with the keyboard
     page.keyboard.press("Tab")
-    assert page.evaluate("document.activeElement.id") == "nc-country", page.evaluate("document.activeElement.outerHTML.slice(0, 200)")
+    assert page.evaluate("document.activeElement.id") == "nc-country", page.evaluate(
+        "document.activeElement.outerHTML.slice(0, 200)"
+    )
     page.keyboard.press("ArrowDown")
     chosen = page.locator("#nc-country").input_value()
     assert chosen and f"country={chosen}" in page.url
@@ -388,7 +452,9 @@ def test_finder_search_facets_and_url_state(page, big, big_url):
     assert set(_ids(_visible_ids(page))) == expected
 
     page.locator("#nc-project").select_option("joined-later")
-    expected = {c["id"] for c in clusters if c["country"] == chosen and "project" not in c and c["id"] != "new-energy-coalition"}
+    expected = {
+        c["id"] for c in clusters if c["country"] == chosen and "project" not in c and c["id"] != "new-energy-coalition"
+    }
     assert set(_ids(_visible_ids(page))) == expected and expected
     assert count.inner_text() == f"{len(expected)} clusters of {len(clusters)}"
     page.reload()
@@ -415,6 +481,7 @@ def test_topic_picker_ranks_with_reasons_by_keyboard(page, big, big_url):
 
     def best_first(matches):  # more topics covered first; ties keep the directory's order
         return sorted(matches, key=lambda m: (-m.score, directory_order.index(m.cluster.id)))
+
     food = page.get_by_role("checkbox", name="Food", exact=True)
     food.focus()
     page.keyboard.press("Space")
@@ -439,8 +506,11 @@ def test_topic_picker_ranks_with_reasons_by_keyboard(page, big, big_url):
     assert _ids(_visible_ids(page)) == expected
     # A shared link with several filters opens the same view.
     page.goto(big_url + "matchpoint/?country=SE&want=food,gen-topic-1")
-    expected = [m.cluster.id for m in best_first(rank_by_topics(content.clusters, ["food", "gen-topic-1"],
-                                                                content.topics)) if m.cluster.country == "SE"]
+    expected = [
+        m.cluster.id
+        for m in best_first(rank_by_topics(content.clusters, ["food", "gen-topic-1"], content.topics))
+        if m.cluster.country == "SE"
+    ]
     assert _ids(_visible_ids(page)) == expected and expected
     assert page.locator("#nc-country").input_value() == "SE"
     assert page.console_errors == []
@@ -478,8 +548,11 @@ def test_screens_fit(browser, big_url, site_url, width, height, tmp_path):
         page.keyboard.press("Enter")
         assert more.get_attribute("open") is not None
     assert page.get_by_role("checkbox", name="Food", exact=True).is_visible()
-    for name, url in (("directory", big_url + "matchpoint/?want=food"), ("cluster", site_url + "matchpoint/cewind/"),
-                      ("generated", big_url + "matchpoint/gen-001/")):
+    for name, url in (
+        ("directory", big_url + "matchpoint/?want=food"),
+        ("cluster", site_url + "matchpoint/cewind/"),
+        ("generated", big_url + "matchpoint/gen-001/"),
+    ):
         page.goto(url)
         assert page.evaluate("document.documentElement.scrollWidth") <= width, name
         page.screenshot(path=str(shots / f"matchpoint-{name}-{width}.png"), full_page=name != "directory")

@@ -19,15 +19,28 @@ CLS_SCRIPT = """() => new Promise(resolve => {
 
 
 def visible(page) -> list[str]:
-    return [h.strip("/") for h in page.eval_on_selector_all(
-        "#nc-clusters > li:not([hidden]) .nc-card__title a", "els => els.map(a => a.getAttribute('href'))")]
+    return [
+        h.strip("/")
+        for h in page.eval_on_selector_all(
+            "#nc-clusters > li:not([hidden]) .nc-card__title a", "els => els.map(a => a.getAttribute('href'))"
+        )
+    ]
 
 
-@pytest.mark.parametrize("query,expected", [
-    ("Kolding", "alucluster"), ("flensburg", "cewind"), ("robotics", "robocluster"),
-    ("offshore wind", "offshore-center-denmark"), ("malmo", "sustainable-business-hub"), ("lillestrom", "oreec"),
-    ("groningen", "energy-valley"), ("EEHH", "eehh"), ("hamburg", "eehh"),
-])
+@pytest.mark.parametrize(
+    "query,expected",
+    [
+        ("Kolding", "alucluster"),
+        ("flensburg", "cewind"),
+        ("robotics", "robocluster"),
+        ("offshore wind", "offshore-center-denmark"),
+        ("malmo", "sustainable-business-hub"),
+        ("lillestrom", "oreec"),
+        ("groningen", "energy-valley"),
+        ("EEHH", "eehh"),
+        ("hamburg", "eehh"),
+    ],
+)
 def test_search_finds_the_right_cluster_first(page, site_url, query, expected):
     page.goto(site_url + "matchpoint/")
     page.fill("#nc-q", query)
@@ -59,10 +72,14 @@ def test_unknown_country_shows_an_empty_state_and_stays_in_the_address(page, sit
 
 def test_country_values_are_read_case_insensitively(page, site_url, built_site):
     import json
+
     clusters = json.loads((built_site / "matchpoint" / "clusters.json").read_text(encoding="utf-8"))
     page.goto(site_url + "matchpoint/?country=NL")
-    assert set(visible(page)) == {c["id"] for c in clusters if c["country"] == "NL"} == {
-        "energy-valley", "new-energy-coalition"}
+    assert (
+        set(visible(page))
+        == {c["id"] for c in clusters if c["country"] == "NL"}
+        == {"energy-valley", "new-energy-coalition"}
+    )
     page.goto(site_url + "matchpoint/?country=dk")
     assert set(visible(page)) == {c["id"] for c in clusters if c["country"] == "DK"}
     assert "country=DK" in page.url and page.locator("#nc-country").input_value() == "DK"
@@ -87,8 +104,9 @@ def test_project_filter_puts_northern_connections_first(page, site_url):
 
 
 def test_phone_no_layout_shift_and_first_card_on_the_first_screen(browser, site_url):
-    context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=3, is_mobile=True,
-                                  has_touch=True)
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, device_scale_factor=3, is_mobile=True, has_touch=True
+    )
     page = context.new_page()
     page.goto(site_url + "matchpoint/")
     shift = page.evaluate(CLS_SCRIPT)

@@ -12,8 +12,16 @@ from conftest import ROOT
 from ncsite.load import Sources, load_content
 
 FIXTURE = yaml.safe_load((Path(__file__).parent / "fixtures" / "partner_clusters.yaml").read_text(encoding="utf-8"))
-PARTNERS = ("clean", "house-of-energy", "eehh", "energy-valley", "oreec", "sustainable-business-hub", "innovatum",
-            "i-cleantech-vlaanderen")
+PARTNERS = (
+    "clean",
+    "house-of-energy",
+    "eehh",
+    "energy-valley",
+    "oreec",
+    "sustainable-business-hub",
+    "innovatum",
+    "i-cleantech-vlaanderen",
+)
 
 
 @pytest.fixture(scope="module")
@@ -51,16 +59,17 @@ def test_no_profile_says_it_is_still_to_come(built_site):
 def test_merged_cluster_links_its_successor_and_the_successor_its_predecessors(built_site):
     def page(cid):
         return (built_site / "matchpoint" / cid / "index.html").read_text(encoding="utf-8")
+
     house = page("house-of-energy")
-    status = house[house.index("nc-status"):house.index("</div>", house.index("nc-status"))]
+    status = house[house.index("nc-status") : house.index("</div>", house.index("nc-status"))]
     assert 'href="../energy-cluster-denmark/"' in status and "merged into" in status and "July 2020" in status
     assert house.index("nc-status") < house.index("nc-facts")  # at the top
     ecd = page("energy-cluster-denmark")
-    section = ecd[ecd.index("nc-predecessors"):]
+    section = ecd[ecd.index("nc-predecessors") :]
     assert 'href="../house-of-energy/"' in section and 'href="../clean/"' in section
     assert "its energy activities" in section
     clean = page("clean")
-    assert 'href="../lean-energy-cluster/"' in clean[clean.index("nc-predecessors"):]
+    assert 'href="../lean-energy-cluster/"' in clean[clean.index("nc-predecessors") :]
     assert re.search(r"Profile as of 2012", page("alucluster")) and "Last updated 2020" in ecd
 
 

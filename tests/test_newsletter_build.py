@@ -18,8 +18,11 @@ from lxml import etree
 NOW = "1795435200"  # 2026-11-23 12:00 UTC
 TODAY = dt.date(2026, 11, 23)
 SITE = "https://northern-connections.github.io/site/"
-RSS_NS = {"atom": "http://www.w3.org/2005/Atom", "content": "http://purl.org/rss/1.0/modules/content/",
-          "dc": "http://purl.org/dc/elements/1.1/"}
+RSS_NS = {
+    "atom": "http://www.w3.org/2005/Atom",
+    "content": "http://purl.org/rss/1.0/modules/content/",
+    "dc": "http://purl.org/dc/elements/1.1/",
+}
 # (file name, date field, extra front matter): past, today, and future issues.
 GENERATED = [
     ("2018-03-05-spring", "2018-03-05", "author: Test Editor\n"),
@@ -36,15 +39,19 @@ LINKED = "2019-05-08-green-week"
 def _write_issues(project: Path):
     (project / "content" / "assets").mkdir(exist_ok=True)
     (project / "content" / "assets" / "test-map.svg").write_text(
-        '<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>', encoding="utf-8")
+        '<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>', encoding="utf-8"
+    )
     for name, date, extra in GENERATED:
         body = f"Synthetic issue {name} for the tests.\n"
         if name == LINKED:
-            body += ("\nSee [the Aarhus meeting](../events/2016-12-aarhus-working-days.md) and the map:\n\n"
-                     "![Map of the region](../assets/test-map.svg)\n")
+            body += (
+                "\nSee [the Aarhus meeting](../events/2016-12-aarhus-working-days.md) and the map:\n\n"
+                "![Map of the region](../assets/test-map.svg)\n"
+            )
         (project / "content" / "newsletter" / f"{name}.md").write_text(
             f'---\ntitle: "Issue {name}"\ndate: "{date}"\nsummary: "Summary of {name}."\n{extra}---\n\n{body}',
-            encoding="utf-8")
+            encoding="utf-8",
+        )
 
 
 def _published_slugs(project: Path) -> list[str]:
@@ -98,8 +105,12 @@ def test_feed_reads_cleanly_with_exactly_the_published_issues_in_order(project, 
 def test_future_issues_are_nowhere(site):
     for name in ("2026-11-24-tomorrow", "2027-01-15-next-year"):
         assert not (site / "newsletter" / name).exists()
-        for page in (site / "newsletter" / "index.html", site / "feed.xml", site / "sitemap.xml",
-                     site / "search" / "search_index.json"):
+        for page in (
+            site / "newsletter" / "index.html",
+            site / "feed.xml",
+            site / "sitemap.xml",
+            site / "search" / "search_index.json",
+        ):
             assert name not in page.read_text(encoding="utf-8"), page
 
 
@@ -123,7 +134,8 @@ def test_feed_meets_the_rss_rules_a_validator_checks(site):
     assert channel.findtext("language") == "en"
     selfs = channel.findall("atom:link", RSS_NS)
     assert [(a.get("rel"), a.get("type"), a.get("href")) for a in selfs] == [
-        ("self", "application/rss+xml", SITE + "feed.xml")]
+        ("self", "application/rss+xml", SITE + "feed.xml")
+    ]
     rfc822 = re.compile(r"^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} [+-]\d{4}$")
     items = channel.findall("item")
     assert items
@@ -141,8 +153,11 @@ def test_feed_meets_the_rss_rules_a_validator_checks(site):
 
 
 def test_rebuilding_gives_the_same_feed_and_a_new_title_keeps_the_guid(project, site):
-    again = run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", "site-again"], project,
-                {"SOURCE_DATE_EPOCH": NOW})
+    again = run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", "site-again"],
+        project,
+        {"SOURCE_DATE_EPOCH": NOW},
+    )
     assert again.returncode == 0, again.stderr
     assert (project / "site-again" / "feed.xml").read_bytes() == (site / "feed.xml").read_bytes()
 
@@ -150,8 +165,11 @@ def test_rebuilding_gives_the_same_feed_and_a_new_title_keeps_the_guid(project, 
     original = source.read_text(encoding="utf-8")
     source.write_text(original.replace(f'title: "Issue {LINKED}"', 'title: "A better title"'), encoding="utf-8")
     try:
-        retitled = run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", "site-retitled"], project,
-                       {"SOURCE_DATE_EPOCH": NOW})
+        retitled = run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", "site-retitled"],
+            project,
+            {"SOURCE_DATE_EPOCH": NOW},
+        )
     finally:
         source.write_text(original, encoding="utf-8")
     assert retitled.returncode == 0, retitled.stderr
@@ -201,8 +219,8 @@ def test_issue_pages_link_previous_and_next(project, site):
         doc = _html(site / "newsletter" / slug / "index.html")
         older = doc.xpath('//nav[@class="nc-pager"]/a[@rel="prev"]/@href')
         newer = doc.xpath('//nav[@class="nc-pager"]/a[@rel="next"]/@href')
-        assert [h.rstrip("/").split("/")[-1] for h in older] == slugs[index + 1:index + 2]
-        assert [h.rstrip("/").split("/")[-1] for h in newer] == slugs[max(index - 1, 0):index]
+        assert [h.rstrip("/").split("/")[-1] for h in older] == slugs[index + 1 : index + 2]
+        assert [h.rstrip("/").split("/")[-1] for h in newer] == slugs[max(index - 1, 0) : index]
     spring = doc = _html(site / "newsletter" / "2018-03-05-spring" / "index.html")
     assert "Test Editor" in spring.xpath('string(//p[@class="nc-byline"])')
     assert doc.xpath('//p[@class="nc-byline"]/time/@datetime') == ["2018-03-05"]

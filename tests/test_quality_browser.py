@@ -34,8 +34,9 @@ class Visit:
         self.console: list[str] = []
         self.context.on("request", lambda req: self.requests.append(req.url))
         self.context.on("requestfailed", lambda req: self.failures.append(f"{req.url}: {req.failure}"))
-        self.context.on("response", lambda res: self.failures.append(f"{res.url}: HTTP {res.status}")
-                        if res.status >= 400 else None)
+        self.context.on(
+            "response", lambda res: self.failures.append(f"{res.url}: HTTP {res.status}") if res.status >= 400 else None
+        )
         self.page = self.context.new_page()
         self.page.on("console", lambda msg: self.console.append(msg.text) if msg.type == "error" else None)
         self.page.on("pageerror", lambda err: self.console.append(str(err)))
@@ -47,8 +48,11 @@ class Visit:
 
     def foreign_requests(self) -> list[str]:
         local = urlsplit(self.base).netloc
-        return [url for url in self.requests
-                if urlsplit(url).scheme not in ("data", "blob") and urlsplit(url).netloc != local]
+        return [
+            url
+            for url in self.requests
+            if urlsplit(url).scheme not in ("data", "blob") and urlsplit(url).netloc != local
+        ]
 
     def assert_clean(self):
         assert self.console == [], f"console errors: {self.console}"
@@ -69,11 +73,12 @@ def assert_accessible(page, where: str):
 
 
 def axe_violations(page) -> list[str]:
-    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_AA},
-                                       "resultTypes": ["violations"]})
-    return [f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:5]}: "
-            f"{v['nodes'][0]['failureSummary']}"
-            for v in results.response["violations"]]
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_AA}, "resultTypes": ["violations"]})
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:5]}: "
+        f"{v['nodes'][0]['failureSummary']}"
+        for v in results.response["violations"]
+    ]
 
 
 @pytest.mark.parametrize("case", sitepages.cases(TYPES))
@@ -88,8 +93,17 @@ def test_page_type_is_clean_and_accessible(case, visit, built_site):
 def test_every_page_type_is_covered():
     """The kinds the site promises exist; any new one is picked up by the cases above."""
     cases = sitepages.cases(TYPES)
-    for kind in ("home", "calendar", "event", "matchpoint", "cluster", "livinglabs", "livinglab",
-                 "newsletter", "newsletter-issue"):
+    for kind in (
+        "home",
+        "calendar",
+        "event",
+        "matchpoint",
+        "cluster",
+        "livinglabs",
+        "livinglab",
+        "newsletter",
+        "newsletter-issue",
+    ):
         assert kind in cases
 
 
@@ -115,8 +129,12 @@ def test_search_opens_and_finds_a_page(visit, built_site):
     words = " ".join(title.split()[:4])
     box.press_sequentially(words, delay=20)  # Material searches on key events, not on `fill`
     results = page.locator(".md-search-result__item > a")
-    page.wait_for_function("""location => Array.from(document.querySelectorAll(".md-search-result__item > a"))
-        .some(a => new URL(a.href).pathname.endsWith("/" + location))""", arg=location, timeout=10_000)
+    page.wait_for_function(
+        """location => Array.from(document.querySelectorAll(".md-search-result__item > a"))
+        .some(a => new URL(a.href).pathname.endsWith("/" + location))""",
+        arg=location,
+        timeout=10_000,
+    )
     assert_accessible(page, f"search results at {visit.width} width")
     hrefs = results.evaluate_all("links => links.map(a => new URL(a.href).pathname)")
     hit = results.nth(next(i for i, href in enumerate(hrefs) if href.endswith("/" + location)))

@@ -29,8 +29,12 @@ def run_vnu(files: list[Path]) -> list[dict]:
     """The checker's errors (type "error" or a fatal/non-document error) for these files."""
     java = shutil.which("java")
     assert java, "java is missing: apt-get install default-jre-headless"
-    result = subprocess.run([java, "-Xss4m", "-jar", str(vnu_jar()), "--format", "json", "--exit-zero-always",
-                             *map(str, files)], capture_output=True, text=True, timeout=600)
+    result = subprocess.run(
+        [java, "-Xss4m", "-jar", str(vnu_jar()), "--format", "json", "--exit-zero-always", *map(str, files)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     messages = json.loads(result.stderr or result.stdout)["messages"]
     return [m for m in messages if m["type"] in ("error", "non-document-error")]
 
@@ -47,8 +51,11 @@ def vnu_errors(built_site):
 def test_every_page_is_valid_html(vnu_errors, built_site):
     allowlist = yaml.safe_load(ALLOWLIST.read_text(encoding="utf-8"))
     left = [e for e in vnu_errors if not any(allowed(e, entry) for entry in allowlist)]
-    report = "\n".join(f"{e.get('url', '').replace('file:' + str(built_site), '')}:{e.get('lastLine')}: "
-                       f"{e['message']}\n    {(e.get('extract') or '').strip()}" for e in left)
+    report = "\n".join(
+        f"{e.get('url', '').replace('file:' + str(built_site), '')}:{e.get('lastLine')}: "
+        f"{e['message']}\n    {(e.get('extract') or '').strip()}"
+        for e in left
+    )
     assert not left, f"{len(left)} HTML errors:\n{report}"
 
 

@@ -66,7 +66,7 @@ def check_links(site: Path, site_url: str):
         for _tag, url in page.urls:
             parts = urlsplit(url)
             if url.startswith(site_url):
-                resolved = urljoin(BASE, url[len(site_url):])
+                resolved = urljoin(BASE, url[len(site_url) :])
             elif parts.scheme in INLINE_SCHEMES:
                 continue
             elif parts.scheme or parts.netloc:
@@ -78,7 +78,7 @@ def check_links(site: Path, site_url: str):
                 if not url.startswith(root_path):
                     broken.append((rel, url, f"absolute path outside the site's root {root_path}"))
                     continue
-                resolved = urljoin(BASE, url[len(root_path):])
+                resolved = urljoin(BASE, url[len(root_path) :])
             else:
                 resolved = urljoin(page_url, url)
             target = urlsplit(resolved)
@@ -113,11 +113,13 @@ def test_the_link_checker_finds_what_is_broken(tmp_path):
         '<a href="missing/">x</a><a href="a/#nowhere">x</a><a href="../../etc/passwd">x</a>'
         '<img src="data:image/png;base64,AA" alt=""><a href="https://example.org/">ext</a>'
         '<a href="https://nc.invalid/site/a/">ok</a><a href="https://nc.invalid/site/b/">x</a>'
-        '<a href="javascript:alert(1)">x</a>')
+        '<a href="javascript:alert(1)">x</a>'
+    )
     (tmp_path / "a" / "index.html").write_text('<h2 id="here">Here</h2>')
     broken, external = check_links(tmp_path, "https://nc.invalid/site/")
     assert sorted(url for _, url, _ in broken) == sorted(
-        ["missing/", "a/#nowhere", "../../etc/passwd", "https://nc.invalid/site/b/", "javascript:alert(1)"])
+        ["missing/", "a/#nowhere", "../../etc/passwd", "https://nc.invalid/site/b/", "javascript:alert(1)"]
+    )
     assert ("index.html", "https://example.org/") in external
 
 
@@ -127,7 +129,11 @@ def test_sitemap_lists_only_pages_that_exist(built_site):
     site_url = _site_prefix()
     locs = re.findall(r"<loc>([^<]+)</loc>", (built_site / "sitemap.xml").read_text(encoding="utf-8"))
     assert locs
-    missing = [loc for loc in locs if not loc.startswith(site_url)
-               or not (built_site / unquote(loc[len(site_url):]) / "index.html").is_file()
-               and not (built_site / unquote(loc[len(site_url):])).is_file()]
+    missing = [
+        loc
+        for loc in locs
+        if not loc.startswith(site_url)
+        or not (built_site / unquote(loc[len(site_url) :]) / "index.html").is_file()
+        and not (built_site / unquote(loc[len(site_url) :])).is_file()
+    ]
     assert missing == []

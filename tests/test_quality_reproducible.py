@@ -14,8 +14,11 @@ from conftest import BUILD_EPOCH, copy_project, mkdocs_build
 
 
 def digests(site) -> dict[str, str]:
-    return {f.relative_to(site).as_posix(): hashlib.sha256(f.read_bytes()).hexdigest()
-            for f in sorted(site.rglob("*")) if f.is_file()}
+    return {
+        f.relative_to(site).as_posix(): hashlib.sha256(f.read_bytes()).hexdigest()
+        for f in sorted(site.rglob("*"))
+        if f.is_file()
+    }
 
 
 def test_two_builds_are_byte_identical(built_site, tmp_path):

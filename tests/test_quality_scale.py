@@ -15,8 +15,12 @@ from bench.generate import Scale, cluster_id, generate
 
 SCALE = Scale(events=300, clusters=150, labs=20, issues=40)
 MAX_BYTES_PER_ENTRY = 1500
-LIST_PAGES = {"events/index.html": "events", "matchpoint/index.html": "clusters",
-              "livinglabs/index.html": "labs", "newsletter/index.html": "issues"}
+LIST_PAGES = {
+    "events/index.html": "events",
+    "matchpoint/index.html": "clusters",
+    "livinglabs/index.html": "labs",
+    "newsletter/index.html": "issues",
+}
 
 
 @pytest.fixture(scope="module")
@@ -61,8 +65,16 @@ def test_list_pages_grow_by_a_bounded_size_per_entry(page, kind, big_site, built
     assert per_entry < MAX_BYTES_PER_ENTRY, f"{page}: {per_entry:.0f} bytes per added entry"
 
 
-@pytest.mark.parametrize("page", ["events/synthetic-0001/index.html", f"matchpoint/{cluster_id(1)}/index.html",
-                                  "livinglabs/synthetic-lab-001/index.html", "index.html", "events/index.html"])
+@pytest.mark.parametrize(
+    "page",
+    [
+        "events/synthetic-0001/index.html",
+        f"matchpoint/{cluster_id(1)}/index.html",
+        "livinglabs/synthetic-lab-001/index.html",
+        "index.html",
+        "events/index.html",
+    ],
+)
 def test_nav_does_not_grow_with_content(page, big_site, built_site):
     real = nav_links(built_site / "index.html")
     assert 2 <= real < 40

@@ -22,16 +22,26 @@ from ncsite.text import slug_hint
 
 # Each template: where a partner saves the copy, and the required fields a partner fills in first.
 COPIES = {
-    "event.md": ("content/events/2019-06-kiel.md",
-                 {"title: Name of the event": "title: Kiel working days", '"YYYY-MM-DD"': '"2019-06-12"'}),
-    "livinglab.md": ("content/livinglabs/kiel-lab.md",
-                     {"title: Name of the living lab": "title: Kiel harbour lab", "city: City": "city: Esbjerg",
-                      '"YYYY-MM"': '"2019-06"'}),
-    "newsletter.md": ("content/newsletter/2019-06-01-news.md",
-                      {"title: Title of the issue": "title: News from Kiel", '"YYYY-MM-DD"': '"2019-06-01"'}),
-    "cluster.yaml": ("data/clusters.yaml",
-                     {"id: name-of-the-cluster": "id: kiel-cluster",
-                      "name: Name of the cluster organisation": "name: Kiel Cluster"}),
+    "event.md": (
+        "content/events/2019-06-kiel.md",
+        {"title: Name of the event": "title: Kiel working days", '"YYYY-MM-DD"': '"2019-06-12"'},
+    ),
+    "livinglab.md": (
+        "content/livinglabs/kiel-lab.md",
+        {
+            "title: Name of the living lab": "title: Kiel harbour lab",
+            "city: City": "city: Esbjerg",
+            '"YYYY-MM"': '"2019-06"',
+        },
+    ),
+    "newsletter.md": (
+        "content/newsletter/2019-06-01-news.md",
+        {"title: Title of the issue": "title: News from Kiel", '"YYYY-MM-DD"': '"2019-06-01"'},
+    ),
+    "cluster.yaml": (
+        "data/clusters.yaml",
+        {"id: name-of-the-cluster": "id: kiel-cluster", "name: Name of the cluster organisation": "name: Kiel Cluster"},
+    ),
 }
 
 
@@ -53,8 +63,9 @@ def _project(tmp_path, fill_all: bool, real: bool = False):
             text = text.replace(old, new)
         if fill_all:  # every remaining sample line of the fields and the body becomes real text
             spec = TEMPLATES[name][0]
-            lines = {line for examples in samples.for_spec(spec).values() for e in examples
-                     for line in e.text.splitlines()}
+            lines = {
+                line for examples in samples.for_spec(spec).values() for e in examples for line in e.text.splitlines()
+            }
             for number, line in enumerate(sorted(lines)):  # field values: text that looks like markup
                 text = text.replace(line, f'"Real <text> {number} & <b>more</b>"' if ":" not in line else line)
             for number, line in enumerate(sorted(samples.body.get(id(spec), {}).values())):
@@ -72,7 +83,12 @@ def test_a_template_copy_with_only_the_required_fields_names_every_sample(tmp_pa
     assert all("still holds the template's example" in str(p) for p in problems), text
     for target, _ in COPIES.values():
         assert target in text, f"no sample found in the copy at {target}:\n{text}"
-    for field in ("'organisers[1]'", "'summary'", "'clusters[kiel-cluster].address'", "'clusters[kiel-cluster].services[1]'"):
+    for field in (
+        "'organisers[1]'",
+        "'summary'",
+        "'clusters[kiel-cluster].address'",
+        "'clusters[kiel-cluster].services[1]'",
+    ):
         assert field in text, text
     assert text.count("the text still holds the template's example") == 3  # event, lab, newsletter bodies
 
@@ -97,7 +113,7 @@ def test_the_same_copies_with_real_values_build_and_are_escaped_everywhere(tmp_p
 def test_make_check_fails_on_what_the_strict_build_would_refuse(tmp_path):
     shutil.copytree(BASE, tmp_path, dirs_exist_ok=True)
     (tmp_path / "mkdocs.yml").write_text("docs_dir: content\n", encoding="utf-8")
-    meeting = (tmp_path / "content/events/2019-06-meeting.md")
+    meeting = tmp_path / "content/events/2019-06-meeting.md"
     meeting.write_text(meeting.read_text() + "\nSee [Kiel](2017-12-kiel.md).\n", encoding="utf-8")
     shutil.copy(meeting, tmp_path / "content/events/2019-07-other.markdown")
     result = run([sys.executable, "-m", "ncsite", "check", str(tmp_path)], ROOT)
@@ -113,47 +129,58 @@ def test_rename_hints_transliterate():
     assert slug_hint("???", "my-event") == "my-event"
 
 
-@pytest.mark.parametrize("body, found", [
-    ("<script>x</script>", "<script>"),
-    ("<p onmouseover='x()'>hi</p>", '"onmouseover"'),
-    ("<a href=' javascript:x()'>a</a>", "(javascript:)"),
-    ("[a](JAVASCRIPT:x())", "(javascript:)"),
-    ("[a]: vbscript:x", "(vbscript:)"),
-    ("![a](data:image/svg+xml,<svg onload=x()>)", "(data:)"),
-    ("<object data='x.swf'></object>", "<object>"),
-    ("<style>body{}</style>", "<style>"),
-    ("# Title {: onclick=x() }", '"onclick"'),
-])
+@pytest.mark.parametrize(
+    "body, found",
+    [
+        ("<script>x</script>", "<script>"),
+        ("<p onmouseover='x()'>hi</p>", '"onmouseover"'),
+        ("<a href=' javascript:x()'>a</a>", "(javascript:)"),
+        ("[a](JAVASCRIPT:x())", "(javascript:)"),
+        ("[a]: vbscript:x", "(vbscript:)"),
+        ("![a](data:image/svg+xml,<svg onload=x()>)", "(data:)"),
+        ("<object data='x.swf'></object>", "<object>"),
+        ("<style>body{}</style>", "<style>"),
+        ("# Title {: onclick=x() }", '"onclick"'),
+    ],
+)
 def test_script_is_found(body, found):
     findings = markup.check_body("Text.\n\n" + body + "\n", 7)
     assert any(found in f.message for f in findings) and {f.line for f in findings} == {9}, findings
 
 
-@pytest.mark.parametrize("body", [
-    "<table><tr><th scope='col'>A</th></tr><tr><td colspan='2'>b<br>c<sup>1</sup></td></tr></table>",
-    "<details markdown='1'><summary>More</summary>Text</details> <abbr title='x'>X</abbr>",
-    "[mail](mailto:a@example.org) [tel](tel:+4512345678) [web](https://example.org) [page](../about.md#top)",
-    "`<script>` and\n\n```\n<script>alert(1)</script>\n```\n<https://example.org> <a@example.org>",
-    "a < b and 3 > 2; <!-- a note -->",
-])
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<table><tr><th scope='col'>A</th></tr><tr><td colspan='2'>b<br>c<sup>1</sup></td></tr></table>",
+        "<details markdown='1'><summary>More</summary>Text</details> <abbr title='x'>X</abbr>",
+        "[mail](mailto:a@example.org) [tel](tel:+4512345678) [web](https://example.org) [page](../about.md#top)",
+        "`<script>` and\n\n```\n<script>alert(1)</script>\n```\n<https://example.org> <a@example.org>",
+        "a < b and 3 > 2; <!-- a note -->",
+    ],
+)
 def test_what_partners_need_passes(body):
     assert markup.check_body(body, 1) == []
 
 
 def test_anchors_are_the_headings_slugs():
     assert {"programme", "programme_1", "the-report-2019", "own"} <= markup.anchors(
-        "## Programme\n\n## Programme\n\n### The *report* 2019\n\n## Other {#own}\n")
+        "## Programme\n\n## Programme\n\n### The *report* 2019\n\n## Other {#own}\n"
+    )
 
 
 def test_policy_hashes_exactly_the_inline_scripts():
-    html = ('<html><head><meta charset="utf-8"><script>a()</script><script src="x.js"></script>'
-            '<script type="application/ld+json">{}</script><script id="__config" type="application/json">{}</script>'
-            "</head><body><script>b()</script></body></html>")
+    html = (
+        '<html><head><meta charset="utf-8"><script>a()</script><script src="x.js"></script>'
+        '<script type="application/ld+json">{}</script><script id="__config" type="application/json">{}</script>'
+        "</head><body><script>b()</script></body></html>"
+    )
     assert csp.inline_scripts(html) == ["a()", "b()"]
     out = csp.Policy().apply(html)
     assert out.index("Content-Security-Policy") < out.index("<script")
     rule = re.search(r'content="([^"]+)"', out).group(1)
-    assert csp.script_hash("a()") in rule and csp.script_hash("b()") in rule and "unsafe-inline" not in rule.split(";")[1]
+    assert (
+        csp.script_hash("a()") in rule and csp.script_hash("b()") in rule and "unsafe-inline" not in rule.split(";")[1]
+    )
     assert csp.script_hash("{}") not in rule
 
 
@@ -167,7 +194,8 @@ def test_an_event_without_timezone_takes_its_countrys(tmp_path):
     shutil.copytree(BASE, tmp_path, dirs_exist_ok=True)
     (tmp_path / "content/events/2019-07-bremen.md").write_text(
         '---\ntitle: Bremen\ntype: meeting\nstart: "2019-07-01T10:00"\ntimezone:\nlocation:\n  country: DE\n---\n',
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     content, problems = load_content(Sources(tmp_path))
     assert problems == []
     bremen = next(e for e in content.events if e.slug == "2019-07-bremen")

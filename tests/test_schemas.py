@@ -19,16 +19,21 @@ from ncsite import schemas
 from ncsite.paths import GENERATED_INDEXES as INDEX_PAGES
 from ncsite.yamlsrc import YamlFault, parse, split_front_matter
 
-VALIDATORS = {name: Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
-              for name, schema in schemas.schemas().items()}
+VALIDATORS = {
+    name: Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+    for name, schema in schemas.schemas().items()
+}
 
 # Case -> the files of that case that the schema alone must reject. (In bad-date,
 # "2019-02-30" has the right form: only the loader knows February has no 30th.)
 SCHEMA_REJECTS = {
     # The other two files contradict themselves across fields (attendance against online, location).
     "attendance-and-project": {"content/events/2019-07-online.md"},
-    "bad-date": {"content/events/2019-07-bad-date.md", "content/events/2019-07-only-year.md",
-                 "content/events/2019-07-sexagesimal.md"},
+    "bad-date": {
+        "content/events/2019-07-bad-date.md",
+        "content/events/2019-07-only-year.md",
+        "content/events/2019-07-sexagesimal.md",
+    },
     "bad-url-email": {"data/clusters.yaml", "content/events/2019-07-url.md"},
     "cluster-status": {"data/clusters.yaml"},  # the project value; the status rules are beyond a schema
     "every-problem-of-a-file": {"content/events/2026-12-kick-off.md"},
@@ -71,6 +76,7 @@ BEYOND_SCHEMA = {
     "nordic-file-name": "a schema sees the fields, not the file's name",
     "clusters-yaml-error-alone": "the YAML cannot be read, so there is nothing to validate",
 }
+
 
 def schema_for(rel: str) -> str | None:
     if rel.removeprefix("content/") in INDEX_PAGES:  # a list page's introduction, not an event, lab or issue

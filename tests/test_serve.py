@@ -69,20 +69,30 @@ def test_make_serve_follows_edits_and_survives_mistakes(tmp_path):
 
     with open(log, "wb") as out:
         # -o: never (re)install the shared virtualenv from the test.
-        server = subprocess.Popen(["make", "-o", ".venv/bin/mkdocs", "serve", f"PORT={port}"], cwd=project,
-                                  stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
-                                  env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+        server = subprocess.Popen(
+            ["make", "-o", ".venv/bin/mkdocs", "serve", f"PORT={port}"],
+            cwd=project,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        )
     try:
-        base = wait_for(lambda: re.search(r"Serving on (http://127\.0\.0\.1:\d+/\S*)", log.read_text()),
-                        90, "the server to start", log).group(1)
+        base = wait_for(
+            lambda: re.search(r"Serving on (http://127\.0\.0\.1:\d+/\S*)", log.read_text()),
+            90,
+            "the server to start",
+            log,
+        ).group(1)
         assert f":{port}/" in base
         page = base + "matchpoint/alucluster/"
         status, html = wait_for(lambda: (r := fetch(page))[0] == 200 and r, 30, "the cluster page", log)
         assert "<h1" in html and "AluCluster" in html
         assert "livereload" in html  # the served page listens for rebuilds
 
-        clusters.write_text(original.replace("    name: AluCluster\n", "    name: AluCluster Renamed\n", 1),
-                            encoding="utf-8")
+        clusters.write_text(
+            original.replace("    name: AluCluster\n", "    name: AluCluster Renamed\n", 1), encoding="utf-8"
+        )
         wait_for(lambda: "AluCluster Renamed" in fetch(page)[1], 30, "the renamed cluster", log)
 
         broken = original.replace('    country: "DK"\n', "    country: Denmark\n", 1)
@@ -98,8 +108,9 @@ def test_make_serve_follows_edits_and_survives_mistakes(tmp_path):
         status, html = fetch(page)
         assert status == 200 and "AluCluster Renamed" in html  # the last good site is still served
 
-        clusters.write_text(original.replace("    name: AluCluster\n", "    name: AluCluster Fixed\n", 1),
-                            encoding="utf-8")
+        clusters.write_text(
+            original.replace("    name: AluCluster\n", "    name: AluCluster Fixed\n", 1), encoding="utf-8"
+        )
         wait_for(lambda: "AluCluster Fixed" in fetch(page)[1], 30, "the fixed cluster page", log)
         assert server.poll() is None
     finally:

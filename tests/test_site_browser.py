@@ -32,7 +32,7 @@ class _PagesHandler(SimpleHTTPRequestHandler):
         path = urlsplit(path).path
         if not path.startswith(PREFIX):
             return str(Path(self.directory) / "__outside__")
-        return super().translate_path("/" + path[len(PREFIX):])
+        return super().translate_path("/" + path[len(PREFIX) :])
 
     def send_error(self, code, message=None, explain=None):
         if code != 404:
@@ -59,8 +59,14 @@ def screen(request, browser):
     context = browser.new_context(viewport=FIRST_SCREENS[request.param], is_mobile=phone, has_touch=phone)
     page = context.new_page()
     page.failed = []
-    page.on("response", lambda res: page.failed.append(f"{res.url}: {res.status}")
-            if res.status >= 400 and not res.request.is_navigation_request() else None)
+    page.on(
+        "response",
+        lambda res: (
+            page.failed.append(f"{res.url}: {res.status}")
+            if res.status >= 400 and not res.request.is_navigation_request()
+            else None
+        ),
+    )
     page.on("pageerror", lambda err: page.failed.append(str(err)))
     page.width_name = request.param
     yield page
@@ -85,7 +91,9 @@ def test_eu_funding_is_in_the_first_screen(screen, pages_url):
 def test_home_shows_figures_labs_results_news_and_events(screen, pages_url):
     content, _ = load_content(Sources(ROOT))
     screen.goto(pages_url)
-    figures = dict(zip(screen.locator(".nc-figure dt").all_inner_texts(), screen.locator(".nc-figure dd").all_inner_texts()))
+    figures = dict(
+        zip(screen.locator(".nc-figure dt").all_inner_texts(), screen.locator(".nc-figure dd").all_inner_texts())
+    )
     assert figures["Partners"] == str(len(content.partners)) == "21"
     assert figures["Countries"] == "7"
     assert figures["Living labs"] == str(len(content.livinglabs))

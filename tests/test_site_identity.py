@@ -29,8 +29,9 @@ def pages(site: Path) -> list[Path]:
 def visible_text(page: Path) -> str:
     """What a reader sees in the page: no scripts, no hidden parts, no footnotes, no "Sources" section or list."""
     root = lxml.html.fromstring(page.read_bytes())
-    for bad in root.xpath("//script | //style | //template | //*[@hidden] | //div[contains(@class, 'footnote')]"
-                          " | //a[@href='#sources']"):  # the heading's entry in the table of contents
+    for bad in root.xpath(
+        "//script | //style | //template | //*[@hidden] | //div[contains(@class, 'footnote')] | //a[@href='#sources']"
+    ):  # the heading's entry in the table of contents
         bad.drop_tree()
     for heading in root.xpath("//h2[@id='sources'] | //h3[@id='sources']"):
         # The heading and everything after it up to the next heading of its level.
@@ -63,11 +64,17 @@ def test_visible_text_holds_no_working_notes(built_site):
 
 def test_the_text_check_sees_footnotes_and_sources_lists_as_allowed(tmp_path):
     page = tmp_path / "x.html"
-    page.write_text("<html><body><p>Plain fact.<sup>1</sup></p><h2 id='sources'>Sources</h2><ul><li>a source</li>"
-                    "</ul><div class='footnote'><p>Another source</p></div></body></html>", encoding="utf-8")
+    page.write_text(
+        "<html><body><p>Plain fact.<sup>1</sup></p><h2 id='sources'>Sources</h2><ul><li>a source</li>"
+        "</ul><div class='footnote'><p>Another source</p></div></body></html>",
+        encoding="utf-8",
+    )
     assert not WORKING_NOTES.search(visible_text(page))
-    page.write_text("<html><body><footer><p>Updated 2020. Sources:</p><ul class='nc-sources'><li>x</li></ul>"
-                    "</footer></body></html>", encoding="utf-8")
+    page.write_text(
+        "<html><body><footer><p>Updated 2020. Sources:</p><ul class='nc-sources'><li>x</li></ul>"
+        "</footer></body></html>",
+        encoding="utf-8",
+    )
     assert not WORKING_NOTES.search(visible_text(page))
     page.write_text("<html><body><p>We have found no source that confirms it.</p></body></html>", encoding="utf-8")
     assert WORKING_NOTES.search(visible_text(page))
@@ -165,8 +172,12 @@ def test_about_lists_every_partner_with_country_website_and_profile(built_site):
 
 
 def test_results_are_reachable_from_home_and_about(built_site):
-    wanted = {"results/toolbox-v1/", "results/toolbox-2/", "results/innovation-tool-of-the-month/",
-              "reports/what-have-we-learned/"}
+    wanted = {
+        "results/toolbox-v1/",
+        "results/toolbox-2/",
+        "results/innovation-tool-of-the-month/",
+        "reports/what-have-we-learned/",
+    }
     for page in ("index.html", "about/index.html"):
         root = lxml.html.fromstring((built_site / page).read_bytes())
         root.make_links_absolute("https://x.test/" + page)

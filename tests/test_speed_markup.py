@@ -64,7 +64,7 @@ def _nav_targets() -> dict[str, str]:
     """Nav title -> the page's folder under the site root ('' for the home page)."""
     out = {}
     for entry in read_mkdocs_yml(ROOT)["nav"]:
-        (title, src), = entry.items()
+        ((title, src),) = entry.items()
         out[title] = posixpath.dirname(src) if src.endswith("index.md") else src.removesuffix(".md")
     return out
 

@@ -24,28 +24,37 @@ def fill(text: str, values: dict[str, str]) -> str:
 
 
 def add_filled_templates(project: Path) -> None:
-    event = fill((TEMPLATES / "event.md").read_text(encoding="utf-8"), {
-        '"YYYY-MM-DD"': '"2019-09-24"',
-        "end:   ": 'end: "2019-09-25"',
-        "  city:\n": "  city: Kiel\n",
-        "clusters:   ": f"clusters: [{FIRST_CLUSTER}]",
-        "registration:   ": "registration: https://example.org/register",
-    })
+    event = fill(
+        (TEMPLATES / "event.md").read_text(encoding="utf-8"),
+        {
+            '"YYYY-MM-DD"': '"2019-09-24"',
+            "end:   ": 'end: "2019-09-25"',
+            "  city:\n": "  city: Kiel\n",
+            "clusters:   ": f"clusters: [{FIRST_CLUSTER}]",
+            "registration:   ": "registration: https://example.org/register",
+        },
+    )
     (project / "content/events/2019-09-kiel-template-workshop.md").write_text(event, encoding="utf-8")
-    lab = fill((TEMPLATES / "livinglab.md").read_text(encoding="utf-8"), {
-        '"YYYY-MM"': '"2019-05"',
-        "city: City": "city: Esbjerg",
-        "host:   ": f"host: {FIRST_CLUSTER}",
-        "topics:   ": f"topics: [{FIRST_TOPIC}]",
-    })
+    lab = fill(
+        (TEMPLATES / "livinglab.md").read_text(encoding="utf-8"),
+        {
+            '"YYYY-MM"': '"2019-05"',
+            "city: City": "city: Esbjerg",
+            "host:   ": f"host: {FIRST_CLUSTER}",
+            "topics:   ": f"topics: [{FIRST_TOPIC}]",
+        },
+    )
     (project / "content/livinglabs/template-lab.md").write_text(lab, encoding="utf-8")
     issue = fill((TEMPLATES / "newsletter.md").read_text(encoding="utf-8"), {'"YYYY-MM-DD"': '"2019-05-08"'})
     (project / "content/newsletter/2019-05-08-template-issue.md").write_text(issue, encoding="utf-8")
-    cluster = fill((TEMPLATES / "cluster.yaml").read_text(encoding="utf-8"), {
-        "name-of-the-cluster": "template-cluster",
-        "      email:": "      email: someone@example.org",
-        "    topics:   ": f"    topics: [{FIRST_TOPIC}]",
-    })
+    cluster = fill(
+        (TEMPLATES / "cluster.yaml").read_text(encoding="utf-8"),
+        {
+            "name-of-the-cluster": "template-cluster",
+            "      email:": "      email: someone@example.org",
+            "    topics:   ": f"    topics: [{FIRST_TOPIC}]",
+        },
+    )
     clusters = project / "data" / "clusters.yaml"
     clusters.write_text(clusters.read_text(encoding="utf-8").rstrip("\n") + "\n" + cluster, encoding="utf-8")
 
@@ -78,8 +87,12 @@ def test_filled_templates_pass_make_check_and_build(tmp_path):
 
     built = mkdocs_build(project, {"SOURCE_DATE_EPOCH": "1795435200"})
     assert built.returncode == 0, built.stderr
-    for page in ("events/2019-09-kiel-template-workshop", "livinglabs/template-lab",
-                 "newsletter/2019-05-08-template-issue", "matchpoint/template-cluster"):
+    for page in (
+        "events/2019-09-kiel-template-workshop",
+        "livinglabs/template-lab",
+        "newsletter/2019-05-08-template-issue",
+        "matchpoint/template-cluster",
+    ):
         assert (project / "site" / page / "index.html").is_file(), page
     html = (project / "site/matchpoint/template-cluster/index.html").read_text(encoding="utf-8")
     assert "someone@example.org" not in html  # the contact is private until contact_public: true

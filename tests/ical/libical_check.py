@@ -37,8 +37,13 @@ def check(path: str) -> dict:
         return {"file": path, "parsed": False, "valid": False, "errors": ["libical could not parse the file"]}
     parse_errors = errors_of(component)
     valid = bool(ICalGLib.restriction_check(component))
-    return {"file": path, "parsed": True, "valid": valid and not parse_errors, "errors": errors_of(component),
-            "events": len([1 for _ in iter_events(component)])}
+    return {
+        "file": path,
+        "parsed": True,
+        "valid": valid and not parse_errors,
+        "errors": errors_of(component),
+        "events": len([1 for _ in iter_events(component)]),
+    }
 
 
 def iter_events(component):

@@ -97,8 +97,12 @@ def test_the_checker_finds_values_printed_without_autoescape():
     assert unescaped("{{ title }}") == ["line 1: title is printed without autoescape"]
     assert unescaped("{% autoescape true %}{{ title }}{% endautoescape %}") == []
     assert unescaped("{% autoescape true %}{% block b %}{{ x.y }}{% endblock %}{% endautoescape %}") == [
-        "line 1: x.y is printed without autoescape"]
-    assert unescaped("{% block b %}{% autoescape true %}{{ page.content | safe }}{% endautoescape %}{% endblock %}") == []
+        "line 1: x.y is printed without autoescape"
+    ]
+    assert (
+        unescaped("{% block b %}{% autoescape true %}{{ page.content | safe }}{% endautoescape %}{% endblock %}") == []
+    )
     assert unescaped("{% autoescape true %}{{ summary | safe }}{% endautoescape %}") == [
-        "line 1: summary | safe has no reason in SAFE"]
+        "line 1: summary | safe has no reason in SAFE"
+    ]
     assert unescaped("<a href=\"{{ 'events/' | url }}\">{{ super() }}</a>") == []

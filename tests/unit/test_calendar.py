@@ -39,8 +39,15 @@ def ev(slug, start, end=None, tz="Europe/Copenhagen", **kw) -> Event:
     kw.setdefault("title", slug.replace("-", " ").capitalize())
     kw.setdefault("type", "meeting")
     kw.setdefault("summary", f"About {slug}.")
-    return Event(slug=slug, source=f"content/events/{slug}.md", start=parse_when(start),
-                 end=parse_when(end) if end else None, timezone=tz, body="", **kw)
+    return Event(
+        slug=slug,
+        source=f"content/events/{slug}.md",
+        start=parse_when(start),
+        end=parse_when(end) if end else None,
+        timezone=tz,
+        body="",
+        **kw,
+    )
 
 
 def settings(now=dt.datetime(2019, 6, 1, 12, tzinfo=UTC)) -> Settings:
@@ -136,12 +143,19 @@ def test_upcoming_soonest_first_and_past_newest_first():
 
 
 def test_archive_by_year_then_month_newest_first_month_only_under_its_month():
-    events = [ev("kiel", "2017-12"), ev("kiel-visit", "2017-12-12"), ev("aalborg", "2017-06-12", "2017-06-14"),
-              ev("oslo", "2018-11-28", "2018-12-01"), ev("future", "2030-01-01")]
+    events = [
+        ev("kiel", "2017-12"),
+        ev("kiel-visit", "2017-12-12"),
+        ev("aalborg", "2017-06-12", "2017-06-14"),
+        ev("oslo", "2018-11-28", "2018-12-01"),
+        ev("future", "2030-01-01"),
+    ]
     years = archive(events, dt.datetime(2020, 1, 1, tzinfo=UTC))
     assert [y.year for y in years] == [2018, 2017]
     assert [(m.month.iso, [e.slug for e in m.events]) for m in years[1].months] == [
-        ("2017-12", ["kiel-visit", "kiel"]), ("2017-06", ["aalborg"])]
+        ("2017-12", ["kiel-visit", "kiel"]),
+        ("2017-06", ["aalborg"]),
+    ]
     assert [m.month.iso for m in years[0].months] == ["2018-11"]  # a multi-day event sits under its start month
     assert [y.count for y in years] == [1, 3]
 
@@ -183,8 +197,17 @@ def test_uid_depends_on_slug_and_host_only():
 
 
 def test_all_day_events_end_exclusively_and_have_no_tzid():
-    cal = parse_ics(ical.calendar_bytes([ev("one", "2019-06-12"), ev("three", "2019-06-12", "2019-06-14"),
-                                         ev("until", "2019-06-12", "2019-06-13T15:00")], settings(), "t"))
+    cal = parse_ics(
+        ical.calendar_bytes(
+            [
+                ev("one", "2019-06-12"),
+                ev("three", "2019-06-12", "2019-06-14"),
+                ev("until", "2019-06-12", "2019-06-13T15:00"),
+            ],
+            settings(),
+            "t",
+        )
+    )
     got = {str(v["uid"]).split("@")[0]: v for v in cal.walk("VEVENT")}
     assert got["one"]["dtend"].dt == dt.date(2019, 6, 13)
     assert got["three"]["dtend"].dt == dt.date(2019, 6, 15)
@@ -198,8 +221,12 @@ def test_all_day_events_end_exclusively_and_have_no_tzid():
 
 
 def test_timed_events_carry_tzid_and_vtimezone():
-    events = [ev("cph", "2019-06-12T10:00", "2019-06-12T16:00"), ev("ldn", "2019-06-12T09:00", "2019-06-14T12:00", tz="Europe/London"),
-              ev("open", "2019-06-12T09:00"), ev("to-day", "2019-06-12T09:00", "2019-06-13")]
+    events = [
+        ev("cph", "2019-06-12T10:00", "2019-06-12T16:00"),
+        ev("ldn", "2019-06-12T09:00", "2019-06-14T12:00", tz="Europe/London"),
+        ev("open", "2019-06-12T09:00"),
+        ev("to-day", "2019-06-12T09:00", "2019-06-13"),
+    ]
     cal = parse_ics(ical.calendar_bytes(events, settings(), "t"))
     assert {tz["tzid"] for tz in cal.walk("VTIMEZONE")} == {"Europe/Copenhagen", "Europe/London"}
     got = {str(v["uid"]).split("@")[0]: v for v in cal.walk("VEVENT")}
@@ -212,8 +239,11 @@ def test_timed_events_carry_tzid_and_vtimezone():
 
 def test_month_only_events_stay_out_and_fields_are_filled():
     s = settings()
-    events = [ev("month", "2017-12"), ev("off", "2019-06-12", status="cancelled", location=Location(city="Kiel", country="DE")),
-              ev("later", "2019-07-01", status="postponed", online="https://meet.example.org/x")]
+    events = [
+        ev("month", "2017-12"),
+        ev("off", "2019-06-12", status="cancelled", location=Location(city="Kiel", country="DE")),
+        ev("later", "2019-07-01", status="postponed", online="https://meet.example.org/x"),
+    ]
     cal = parse_ics(ical.calendar_bytes(events, s, "t"))
     got = {str(v["uid"]).split("@")[0]: v for v in cal.walk("VEVENT")}
     assert set(got) == {"off", "later"}
@@ -244,15 +274,26 @@ def test_add_to_calendar_links():
 
 
 def test_jsonld_of_a_timed_hybrid_event():
-    event = ev("hybrid", "2019-06-12T10:00", "2019-06-13T16:00", status="postponed", online="https://meet.example.org/x",
-               location=Location(venue="Wälderhaus", city="Hamburg", country="DE"), organisers=("EEHH",))
+    event = ev(
+        "hybrid",
+        "2019-06-12T10:00",
+        "2019-06-13T16:00",
+        status="postponed",
+        online="https://meet.example.org/x",
+        location=Location(venue="Wälderhaus", city="Hamburg", country="DE"),
+        organisers=("EEHH",),
+    )
     data = eventdata.jsonld(event, settings())
     assert data["@type"] == "Event" and data["name"] == event.title
     assert data["startDate"] == "2019-06-12T10:00+02:00" and data["endDate"] == "2019-06-13T16:00+02:00"
     assert data["eventStatus"] == "https://schema.org/EventPostponed"
     assert data["eventAttendanceMode"] == "https://schema.org/MixedEventAttendanceMode"
     assert [p["@type"] for p in data["location"]] == ["Place", "VirtualLocation"]
-    assert data["location"][0]["address"] == {"@type": "PostalAddress", "addressLocality": "Hamburg", "addressCountry": "DE"}
+    assert data["location"][0]["address"] == {
+        "@type": "PostalAddress",
+        "addressLocality": "Hamburg",
+        "addressCountry": "DE",
+    }
     assert data["organizer"] == [{"@type": "Organization", "name": "EEHH"}]
     assert data["url"] == "https://example.org/site/events/hybrid/"
     assert data["description"] == "About hybrid."
@@ -267,8 +308,15 @@ def test_jsonld_of_day_and_month_events():
 
 
 def test_jsonld_cannot_close_its_script_element():
-    text = eventdata.jsonld_script(ev("x", "2019-06-12", title="</script><script>alert(1)</script> & <!--",
-                                      location=Location(city="Kiel", country="DE")), settings())
+    text = eventdata.jsonld_script(
+        ev(
+            "x",
+            "2019-06-12",
+            title="</script><script>alert(1)</script> & <!--",
+            location=Location(city="Kiel", country="DE"),
+        ),
+        settings(),
+    )
     assert "<" not in text and ">" not in text
     assert json.loads(text)["name"] == "</script><script>alert(1)</script> & <!--"
 
@@ -278,9 +326,13 @@ def test_jsonld_needs_a_known_place_or_address_and_says_nothing_false():
     assert eventdata.jsonld(ev("nowhere", "2019-06-12"), settings()) is None
     assert eventdata.jsonld(ev("country-only", "2019-06-12", location=Location(country="BE")), settings()) is None
     # Online without a known address: no VirtualLocation to give, so no JSON-LD rather than an invalid one.
-    assert eventdata.jsonld(ev("online", "2019-06-12", online=True, attendance="online", location=kiel), settings()) is None
-    streamed = eventdata.jsonld(ev("streamed", "2019-06-12", online="https://x.example/", attendance="online",
-                                   location=kiel), settings())
+    assert (
+        eventdata.jsonld(ev("online", "2019-06-12", online=True, attendance="online", location=kiel), settings())
+        is None
+    )
+    streamed = eventdata.jsonld(
+        ev("streamed", "2019-06-12", online="https://x.example/", attendance="online", location=kiel), settings()
+    )
     assert streamed["location"] == {"@type": "VirtualLocation", "url": "https://x.example/"}
     assert streamed["eventAttendanceMode"].endswith("/OnlineEventAttendanceMode")
     tentative = eventdata.jsonld(ev("t", "2019-06-12", status="tentative", location=kiel), settings())
@@ -299,10 +351,15 @@ def test_attendance_mode():
 
 def test_what_happened_and_earlier_projects():
     now = dt.datetime(2020, 1, 1, tzinfo=UTC)
-    events = [ev("held", "2019-06-12"), ev("planned", "2019-12", status="tentative"),
-              ev("off", "2019-11-01", status="cancelled"), ev("later", "2019-10-01", status="postponed"),
-              ev("old-1", "2012-01-17", project="InTra-Net"), ev("old-2", "2012-09-14", project="InTra-Net"),
-              ev("coming", "2020-03-01")]
+    events = [
+        ev("held", "2019-06-12"),
+        ev("planned", "2019-12", status="tentative"),
+        ev("off", "2019-11-01", status="cancelled"),
+        ev("later", "2019-10-01", status="postponed"),
+        ev("old-1", "2012-01-17", project="InTra-Net"),
+        ev("old-2", "2012-09-14", project="InTra-Net"),
+        ev("coming", "2020-03-01"),
+    ]
     assert [e.slug for e in happened(events, now)] == ["held"]
     assert [e.slug for e in own(events)] == ["held", "planned", "off", "later", "coming"]
     (intranet,) = earlier_projects(events)
@@ -318,9 +375,16 @@ def test_event_days_and_place_read_without_times():
 
 
 def test_ics_status_organizer_and_feed():
-    cal = parse_ics(ical.calendar_bytes([ev("t", "2019-06-12", status="tentative"),
-                                         ev("o", "2019-06-13", organisers=("EEHH", "Cleantech Flanders"))],
-                                        settings(), "t"))
+    cal = parse_ics(
+        ical.calendar_bytes(
+            [
+                ev("t", "2019-06-12", status="tentative"),
+                ev("o", "2019-06-13", organisers=("EEHH", "Cleantech Flanders")),
+            ],
+            settings(),
+            "t",
+        )
+    )
     by_uid = {str(v["uid"]).split("@")[0]: v for v in cal.walk("VEVENT")}
     assert by_uid["t"]["status"] == "TENTATIVE" and str(by_uid["t"]["summary"]).startswith("Tentative: ")
     assert by_uid["t"]["organizer"].params["CN"] == "Northern Connections"

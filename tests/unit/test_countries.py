@@ -8,8 +8,13 @@ from ncsite.fields import INVALID, LOCATION, Context, Country
 
 def test_partners_see_these_names_for_the_seven_partner_countries():
     assert {code: COUNTRIES[code] for code in ("DK", "DE", "NO", "SE", "NL", "BE", "GB")} == {
-        "DK": "Denmark", "DE": "Germany", "NO": "Norway", "SE": "Sweden",
-        "NL": "Netherlands", "BE": "Belgium", "GB": "United Kingdom",
+        "DK": "Denmark",
+        "DE": "Germany",
+        "NO": "Norway",
+        "SE": "Sweden",
+        "NL": "Netherlands",
+        "BE": "Belgium",
+        "GB": "United Kingdom",
     }
 
 

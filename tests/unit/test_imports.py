@@ -49,7 +49,7 @@ def _cycle(graph: dict[str, set[str]]) -> list[str] | None:
             if dep not in graph:
                 continue
             if state.get(dep) == 1:
-                return stack[stack.index(dep):] + [dep]
+                return stack[stack.index(dep) :] + [dep]
             if not state.get(dep) and (found := visit(dep)):
                 return found
         stack.pop()

@@ -23,19 +23,31 @@ def issue(slug: str) -> NewsletterIssue:
 
 
 def lab(slug: str, start: str | None) -> LivingLab:
-    return LivingLab(slug=slug, source="", title=slug, city="Kiel", country="DE", body="", summary="",
-                     start=parse_when(start) if start else None)
+    return LivingLab(
+        slug=slug,
+        source="",
+        title=slug,
+        city="Kiel",
+        country="DE",
+        body="",
+        summary="",
+        start=parse_when(start) if start else None,
+    )
 
 
 def test_partners_are_grouped_by_country_in_the_order_of_the_file():
     countries = partner_countries((partner("a", "DK"), partner("b", "DE"), partner("c", "DK"), partner("d", "GB")))
     assert [(c.code, c.name, [p.id for p in c.partners]) for c in countries] == [
-        ("DK", "Denmark", ["a", "c"]), ("DE", "Germany", ["b"]), ("GB", "United Kingdom", ["d"])]
+        ("DK", "Denmark", ["a", "c"]),
+        ("DE", "Germany", ["b"]),
+        ("GB", "United Kingdom", ["d"]),
+    ]
 
 
 def test_latest_news_is_newest_first_and_never_from_the_future():
-    content = Content(newsletter=(issue("2019-01-01-a"), issue("2020-01-01-b"), issue("2021-01-01-c"),
-                                  issue("2019-06-01-d")))
+    content = Content(
+        newsletter=(issue("2019-01-01-a"), issue("2020-01-01-b"), issue("2021-01-01-c"), issue("2019-06-01-d"))
+    )
     assert [i.slug for i in latest_news(content, dt.date(2020, 6, 1), limit=2)] == ["2020-01-01-b", "2019-06-01-d"]
 
 
@@ -45,9 +57,14 @@ def test_labs_in_the_order_they_took_place_undated_last():
 
 
 def build(root: Path) -> Build:
-    return Build(Settings(root=root, site_url="https://example.org/site/",
-                          now=dt.datetime(2026, 11, 23, 12, tzinfo=dt.UTC),
-                          edit_base="https://github.com/o/r/edit/main/"))
+    return Build(
+        Settings(
+            root=root,
+            site_url="https://example.org/site/",
+            now=dt.datetime(2026, 11, 23, 12, tzinfo=dt.UTC),
+            edit_base="https://github.com/o/r/edit/main/",
+        )
+    )
 
 
 def test_a_list_page_uses_its_introduction_when_there_is_one(tmp_path):

@@ -21,7 +21,7 @@ def test_projection_is_centred_equal_area_and_keeps_distances_near_the_centre():
     assert x == pytest.approx(0, abs=1e-9) and y == pytest.approx(111.2, abs=0.5)  # one degree of latitude
     # Equal area: a 1°x1° cell near Oslo keeps its true area on the sphere (about 6,200 km²).
     corners = [geo.project(lon, lat) for lon, lat in ((10, 59), (11, 59), (11, 60), (10, 60))]
-    true = (geo.EARTH_RADIUS_KM ** 2) * math.radians(1) * (math.sin(math.radians(60)) - math.sin(math.radians(59)))
+    true = (geo.EARTH_RADIUS_KM**2) * math.radians(1) * (math.sin(math.radians(60)) - math.sin(math.radians(59)))
     assert geo.ring_area(corners) == pytest.approx(true, rel=0.01)
     # East is right, north is up: Copenhagen lies east and south of Oslo.
     oslo, copenhagen = geo.project(10.739, 59.913), geo.project(12.566, 55.676)
@@ -45,7 +45,10 @@ def test_clip_ring_cuts_at_the_rectangle_and_clip_line_keeps_touching_runs():
 
 
 def test_path_data_is_relative_whole_units_without_repeats():
-    assert geo.path_data([[(0.2, 0.4), (10.4, 0), (10, 10.2), (10.1, 9.9), (0, 10)]], closed=True) == "M0 0l10 0 0 10-10 0z"
+    assert (
+        geo.path_data([[(0.2, 0.4), (10.4, 0), (10, 10.2), (10.1, 9.9), (0, 10)]], closed=True)
+        == "M0 0l10 0 0 10-10 0z"
+    )
     assert geo.path_data([[(0, 0), (0.3, 0.2)]], closed=False) == ""  # nothing left to draw
     assert geo.path_data([[(5, 5), (2, 1)]], closed=False) == "M5 5l-3-4"
 
@@ -84,14 +87,18 @@ def test_pins_in_one_town_are_grouped_each_reachable_and_apart():
     assert [m.pin.href for m in markers] == [f"matchpoint/c{n}/" for n in range(7)]
     assert markers[0].label == "Cluster 0, Odense, Denmark"
     offsets = [(m.dx, m.dy) for m in markers]
-    assert min(math.dist(a, b) for i, a in enumerate(offsets) for b in offsets[i + 1:]) >= 2 * maps.DOT
+    assert min(math.dist(a, b) for i, a in enumerate(offsets) for b in offsets[i + 1 :]) >= 2 * maps.DOT
     centre = (sum(x for x, _ in offsets) / 7, sum(y for _, y in offsets) / 7)
     assert centre == pytest.approx((0, 0), abs=0.2)
 
 
 def test_labels_do_not_overlap_and_every_mode_is_placed_or_left_out():
-    towns = [ODENSE, KOLDING, Place("Middelfart", "DK", 55.506, 9.731, "test"),
-             Place("Fredericia", "DK", 55.566, 9.753, "test")]
+    towns = [
+        ODENSE,
+        KOLDING,
+        Place("Middelfart", "DK", 55.506, 9.731, "test"),
+        Place("Fredericia", "DK", 55.566, 9.753, "test"),
+    ]
     pins = [maps.Pin(p.town, f"x/{p.town}/", p.town, "DK", note="completed") for p in towns]
     view = maps.town_map(_content(*towns), pins, id="m", kind="labs", title="t", summary="s")
     assert view.towns[0].markers[0].label.endswith("(completed)")
@@ -104,7 +111,7 @@ def test_labels_do_not_overlap_and_every_mode_is_placed_or_left_out():
                     x0 = town.x + label.x - {"start": 0, "middle": w / 2, "end": w}[label.anchor]
                     boxes.append((x0, town.y + label.y - label.size * 0.8, x0 + w, town.y + label.y + label.size * 0.2))
         assert boxes, mode.name
-        assert not any(maps._overlap(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1:])
+        assert not any(maps._overlap(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1 :])
     # Four towns within 40 km: on a phone's larger labels not all of them fit.
     narrow = sum(1 for t in view.towns for name, _ in t.labels if name == "narrow")
     assert narrow < 4
@@ -128,10 +135,16 @@ def test_the_real_chart_frames_the_north_sea_and_every_place():
 
 def test_every_cluster_lab_and_partner_town_of_the_real_content_is_on_its_map():
     content, _ = load_content(Sources(ROOT))
-    views = {"clusters": maps.cluster_map(content), "labs": maps.lab_map(content), "partners": maps.partner_map(content)}
-    expected = {"clusters": {c.url for c in content.clusters if c.town or c.offices},
-                "labs": {lab.url for lab in content.livinglabs},
-                "partners": {f"about/#partner-{p.id}" for p in content.partners if p.town}}
+    views = {
+        "clusters": maps.cluster_map(content),
+        "labs": maps.lab_map(content),
+        "partners": maps.partner_map(content),
+    }
+    expected = {
+        "clusters": {c.url for c in content.clusters if c.town or c.offices},
+        "labs": {lab.url for lab in content.livinglabs},
+        "partners": {f"about/#partner-{p.id}" for p in content.partners if p.town},
+    }
     for kind, view in views.items():
         assert {m.pin.href for t in view.towns for m in t.markers} == expected[kind], kind
         assert expected[kind], kind

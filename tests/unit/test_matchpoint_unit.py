@@ -23,13 +23,25 @@ from ncsite.matchpoint import (
 )
 from ncsite.models import Cluster, Contact, LivingLab, Topic
 
-TOPICS = (Topic("offshore-wind", "Offshore wind"), Topic("food", "Food"), Topic("robotics", "Robotics"),
-          Topic("ict", "Information and communication technology (ICT)"), Topic("maritime", "Maritime industries"))
+TOPICS = (
+    Topic("offshore-wind", "Offshore wind"),
+    Topic("food", "Food"),
+    Topic("robotics", "Robotics"),
+    Topic("ict", "Information and communication technology (ICT)"),
+    Topic("maritime", "Maritime industries"),
+)
 
 
 def cluster(cid, country="DK", topics=(), looking_for=(), name=None, **more) -> Cluster:
-    return Cluster(id=cid, name=name or cid.title(), country=country, line=1, topics=tuple(topics),
-                   looking_for=tuple(looking_for), **more)
+    return Cluster(
+        id=cid,
+        name=name or cid.title(),
+        country=country,
+        line=1,
+        topics=tuple(topics),
+        looking_for=tuple(looking_for),
+        **more,
+    )
 
 
 def absolute(path):
@@ -56,8 +68,10 @@ def test_both_directions_and_acronyms_read_well():
     me = cluster("me", topics=["ict", "food"], looking_for=["robotics", "maritime"])
     other = cluster("other", "DE", topics=["robotics", "maritime"], looking_for=["ict"])
     [match] = suggested_partners(me, [me, other], TOPICS)
-    assert match.why == ("works on robotics and maritime industries, which you are looking for; "
-                         "is looking for information and communication technology (ICT), which you work on")
+    assert match.why == (
+        "works on robotics and maritime industries, which you are looking for; "
+        "is looking for information and communication technology (ICT), which you work on"
+    )
     assert match.score == 6
     [match] = rank_by_topics([cluster("x", topics=["ict"])], ["ict"], {"ict": "ICT services"})
     assert match.why == "works on ICT services"
@@ -107,12 +121,17 @@ def test_rank_by_topics_options():
     abroad = cluster("abroad", "DE", topics=["food"])
     member = cluster("member", "NO", topics=["food", "robotics"])
     everyone = [local, abroad, member]
-    assert [m.cluster.id for m in rank_by_topics(everyone, ["food", "robotics"], TOPICS)] == \
-        ["local", "member", "abroad"]
-    assert [m.cluster.id for m in rank_by_topics(everyone, ["food", "robotics"], TOPICS, abroad_from="DK")] == \
-        ["member", "abroad", "local"]
-    assert [m.cluster.id for m in rank_by_topics(everyone, ["food"], TOPICS, exclude=["member"], limit=1)] == \
-        ["abroad"]
+    assert [m.cluster.id for m in rank_by_topics(everyone, ["food", "robotics"], TOPICS)] == [
+        "local",
+        "member",
+        "abroad",
+    ]
+    assert [m.cluster.id for m in rank_by_topics(everyone, ["food", "robotics"], TOPICS, abroad_from="DK")] == [
+        "member",
+        "abroad",
+        "local",
+    ]
+    assert [m.cluster.id for m in rank_by_topics(everyone, ["food"], TOPICS, exclude=["member"], limit=1)] == ["abroad"]
     assert rank_by_topics(everyone, [], TOPICS) == []
     assert rank_by_topics(everyone, ["food", "food"], TOPICS)[0].score == 1  # a topic counts once
 
@@ -130,11 +149,21 @@ PERSON = Contact(name="Jane Secret", role="Manager", email="jane@example.org", p
 
 @pytest.mark.parametrize("consent", [False, True])
 def test_contact_person_only_with_consent_in_every_form(consent):
-    c = cluster("acme", topics=["food"], contact=PERSON, contact_public=consent, focus="Food",
-                address="Street 1\nDK-6000 Kolding")
+    c = cluster(
+        "acme",
+        topics=["food"],
+        contact=PERSON,
+        contact_public=consent,
+        focus="Food",
+        address="Street 1\nDK-6000 Kolding",
+    )
     profile = public_profile(c, TOPICS)
-    outputs = [json.dumps(profile.as_dict("u")), clusters_json([profile], absolute).decode(),
-               clusters_csv([profile], absolute).decode(), profile_text(profile)]
+    outputs = [
+        json.dumps(profile.as_dict("u")),
+        clusters_json([profile], absolute).decode(),
+        clusters_csv([profile], absolute).decode(),
+        profile_text(profile),
+    ]
     for text in outputs[:3]:
         for value in ("Jane Secret", "jane@example.org", "1234 5678"):
             assert (value in text) is consent
@@ -143,8 +172,18 @@ def test_contact_person_only_with_consent_in_every_form(consent):
 
 
 def test_json_and_csv_hold_the_same_public_fields():
-    c = cluster("acme", "DE", topics=["food", "ict"], looking_for=["robotics"], services=("A", "B"),
-                founded=2001, members=12, website="https://acme.example.org", contact=PERSON, contact_public=True)
+    c = cluster(
+        "acme",
+        "DE",
+        topics=["food", "ict"],
+        looking_for=["robotics"],
+        services=("A", "B"),
+        founded=2001,
+        members=12,
+        website="https://acme.example.org",
+        contact=PERSON,
+        contact_public=True,
+    )
     profile = public_profile(c, TOPICS)
     [row_json] = json.loads(clusters_json([profile], absolute))
     [row_csv] = list(csv.DictReader(io.StringIO(clusters_csv([profile], absolute).decode("utf-8-sig"))))
@@ -158,7 +197,7 @@ def test_json_and_csv_hold_the_same_public_fields():
 
 
 def test_csv_defuses_spreadsheet_formulas():
-    c = cluster("evil", name="=HYPERLINK(\"http://x\")", focus="@SUM(A1)", industry="-2+3")
+    c = cluster("evil", name='=HYPERLINK("http://x")', focus="@SUM(A1)", industry="-2+3")
     [row] = list(csv.DictReader(io.StringIO(clusters_csv([public_profile(c, TOPICS)], absolute).decode("utf-8-sig"))))
     assert row["name"].startswith("'=") and row["focus"].startswith("'@")
 
@@ -180,15 +219,23 @@ class _Tags(HTMLParser):
         self.text += data
 
 
-HOSTILE = ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "[click](javascript:alert(1))",
-           "{: onclick=\"alert(1)\" }", "**bold** _it_ `code` # head", "a\n\n<div>b</div>", "&lt;x&gt; & more"]
+HOSTILE = [
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "[click](javascript:alert(1))",
+    '{: onclick="alert(1)" }',
+    "**bold** _it_ `code` # head",
+    "a\n\n<div>b</div>",
+    "&lt;x&gt; & more",
+]
 
 
 @pytest.mark.parametrize("value", HOSTILE)
 def test_search_text_is_plain_text_whatever_the_yaml_holds(value):
     c = cluster("x", name=value, focus=value, services=(value,), industry=value)
-    html = markdown.markdown(profile_text(public_profile(c, TOPICS)),
-                             extensions=["attr_list", "md_in_html", "tables", "admonition", "toc"])
+    html = markdown.markdown(
+        profile_text(public_profile(c, TOPICS)), extensions=["attr_list", "md_in_html", "tables", "admonition", "toc"]
+    )
     parser = _Tags()
     parser.feed(html)
     assert parser.tags == {("p", ())}, html  # paragraphs of text, no other element, no attribute
@@ -196,9 +243,11 @@ def test_search_text_is_plain_text_whatever_the_yaml_holds(value):
 
 
 def test_directory_facets_and_order():
-    clusters = [cluster("b", "DE", topics=["food"], name="beta", industry="Food"),
-                cluster("a", "DK", topics=["food", "robotics"], name="Alpha", industry="Food"),
-                cluster("c", "DK", name="Gamma", industry="Robots")]
+    clusters = [
+        cluster("b", "DE", topics=["food"], name="beta", industry="Food"),
+        cluster("a", "DK", topics=["food", "robotics"], name="Alpha", industry="Food"),
+        cluster("c", "DK", name="Gamma", industry="Robots"),
+    ]
     d = directory(clusters, TOPICS)
     assert [p.name for p in d.profiles] == ["Alpha", "beta", "Gamma"]
     assert [(f.value, f.label, f.count) for f in d.countries] == [("DK", "Denmark", 2), ("DE", "Germany", 1)]
@@ -211,12 +260,30 @@ def test_labs_of_a_cluster_in_date_order():
     from ncsite.dates import parse_when
 
     def lab(slug, start=None, host=None, clusters=()):
-        return LivingLab(slug=slug, source="x", title=slug, city="C", country="DK", body="", summary="",
-                         host=host, clusters=tuple(clusters), start=parse_when(start) if start else None)
-    labs = [lab("late", "2020-01", clusters=["me"]), lab("undated", host="me"), lab("early", "2018-05-01", host="me"),
-            lab("other", "2019-01", host="you")]
-    assert [(r.lab.slug, r.role) for r in cluster_labs("me", labs)] == \
-        [("early", "host"), ("late", "taking part"), ("undated", "host")]
+        return LivingLab(
+            slug=slug,
+            source="x",
+            title=slug,
+            city="C",
+            country="DK",
+            body="",
+            summary="",
+            host=host,
+            clusters=tuple(clusters),
+            start=parse_when(start) if start else None,
+        )
+
+    labs = [
+        lab("late", "2020-01", clusters=["me"]),
+        lab("undated", host="me"),
+        lab("early", "2018-05-01", host="me"),
+        lab("other", "2019-01", host="you"),
+    ]
+    assert [(r.lab.slug, r.role) for r in cluster_labs("me", labs)] == [
+        ("early", "host"),
+        ("late", "taking part"),
+        ("undated", "host"),
+    ]
 
 
 def test_indexed_suggestions_equal_the_plain_definition():
@@ -227,9 +294,17 @@ def test_indexed_suggestions_equal_the_plain_definition():
 
     rng = random.Random(7)
     ids = [f"t{i}" for i in range(8)]
-    clusters = [Cluster(id=f"c{i:03d}", name=f"Cluster {i:03d}", country=rng.choice(["DK", "DE", "SE"]), line=1,
-                        topics=tuple(rng.sample(ids, rng.randint(0, 3))),
-                        looking_for=tuple(rng.sample(ids, rng.randint(0, 2)))) for i in range(120)]
+    clusters = [
+        Cluster(
+            id=f"c{i:03d}",
+            name=f"Cluster {i:03d}",
+            country=rng.choice(["DK", "DE", "SE"]),
+            line=1,
+            topics=tuple(rng.sample(ids, rng.randint(0, 3))),
+            looking_for=tuple(rng.sample(ids, rng.randint(0, 2))),
+        )
+        for i in range(120)
+    ]
 
     def plain(cluster):
         mine, wants = set(cluster.topics), set(cluster.looking_for)
@@ -255,35 +330,73 @@ def test_indexed_suggestions_equal_the_plain_definition():
 # -- search, projects, successions ---------------------------------------------------
 
 
-@pytest.mark.parametrize("typed,written", [("malmo", "Malmö"), ("lillestrom", "Lillestrøm"), ("goteborg", "Göteborg"),
-                                           ("sonderborg", "Sønderborg"), ("strasse", "Straße"),
-                                           ("i cleantech", "i-Cleantech"), ("aero", "Ærø")])
+@pytest.mark.parametrize(
+    "typed,written",
+    [
+        ("malmo", "Malmö"),
+        ("lillestrom", "Lillestrøm"),
+        ("goteborg", "Göteborg"),
+        ("sonderborg", "Sønderborg"),
+        ("strasse", "Straße"),
+        ("i cleantech", "i-Cleantech"),
+        ("aero", "Ærø"),
+    ],
+)
 def test_fold_makes_typed_and_written_forms_equal(typed, written):
     from ncsite.search import fold
+
     assert fold(written) == fold(typed) == typed
 
 
 def test_search_text_covers_every_published_field():
-    c = cluster("x", name="Nordic Heat", short_name="NH", former_names=("Old Heat",), town="Malmö",
-                offices=("Lund",), region="Skåne", industry="Energy", focus="Heat pumps", services=("Matchmaking",),
-                topics=["food"], nc_role="Hosted the Hoppet lab", project="Northern Connections")
+    c = cluster(
+        "x",
+        name="Nordic Heat",
+        short_name="NH",
+        former_names=("Old Heat",),
+        town="Malmö",
+        offices=("Lund",),
+        region="Skåne",
+        industry="Energy",
+        focus="Heat pumps",
+        services=("Matchmaking",),
+        topics=["food"],
+        nc_role="Hosted the Hoppet lab",
+        project="Northern Connections",
+    )
     words = set(public_profile(c, TOPICS).search_text.split())
-    for word in ("nordic", "nh", "old", "malmo", "lund", "skane", "denmark", "energy", "pumps", "matchmaking",
-                 "food", "hoppet", "northern"):
+    for word in (
+        "nordic",
+        "nh",
+        "old",
+        "malmo",
+        "lund",
+        "skane",
+        "denmark",
+        "energy",
+        "pumps",
+        "matchmaking",
+        "food",
+        "hoppet",
+        "northern",
+    ):
         assert word in words, word
     assert set(public_profile(c, TOPICS).name_text.split()) == {"nordic", "heat", "nh", "old"}
 
 
 def test_successor_and_predecessors_are_linked_both_ways():
-    old = cluster("old", name="Old", status="merged", status_date="2020-07", successor="new",
-                  project="Northern Connections")
+    old = cluster(
+        "old", name="Old", status="merged", status_date="2020-07", successor="new", project="Northern Connections"
+    )
     part = cluster("part", name="Part", successor="new", successor_part="its energy activities", status_date="2020")
     new = cluster("new", name="New")
     d = directory([old, part, new], TOPICS)
     by_id = {p.id: p for p in d.profiles}
     assert by_id["old"].successor.id == "new" and by_id["old"].successor.when == "July 2020"
     assert [(p.id, p.change, p.when) for p in by_id["new"].predecessors] == [
-        ("part", "its energy activities", "2020"), ("old", "merged", "July 2020")]
+        ("part", "its energy activities", "2020"),
+        ("old", "merged", "July 2020"),
+    ]
     # The successor takes part in the project through its predecessor, and sorts with it.
     assert by_id["new"].took_part_in == "Northern Connections" and by_id["new"].project_value == "northern-connections"
     assert [p.id for p in d.profiles][:2] == ["new", "old"]
@@ -297,6 +410,7 @@ def test_as_of_reads_as_a_record_of_the_past_or_an_update():
 
 def test_suggestions_without_looking_for_use_shared_then_neighbouring_topics():
     from ncsite.matchpoint import suggested_partners
+
     topics = (Topic("wind", "Wind", "Energy"), Topic("heat", "Heat", "Energy"), Topic("food", "Food", "Food"))
     me = cluster("me", "DK", topics=["wind"])
     same = cluster("same", "DK", topics=["wind"])

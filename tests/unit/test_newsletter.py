@@ -16,35 +16,61 @@ from ncsite.models import NewsletterIssue
 from ncsite.newsletter import by_year, neighbours, published
 
 SITE = "https://example.org/site/"
-NS = {"atom": "http://www.w3.org/2005/Atom", "content": "http://purl.org/rss/1.0/modules/content/",
-      "dc": "http://purl.org/dc/elements/1.1/"}
+NS = {
+    "atom": "http://www.w3.org/2005/Atom",
+    "content": "http://purl.org/rss/1.0/modules/content/",
+    "dc": "http://purl.org/dc/elements/1.1/",
+}
 
 
 def issue(date: str, name: str = "news", title: str | None = None, **fields) -> NewsletterIssue:
     when = parse_when(date)
     slug = f"{when.date.isoformat()}-{name}"
-    return NewsletterIssue(slug=slug, source=f"content/newsletter/{slug}.md", title=title or f"Issue {date}",
-                           date=when, body="", summary=fields.pop("summary", f"About {date}."), **fields)
+    return NewsletterIssue(
+        slug=slug,
+        source=f"content/newsletter/{slug}.md",
+        title=title or f"Issue {date}",
+        date=when,
+        body="",
+        summary=fields.pop("summary", f"About {date}."),
+        **fields,
+    )
 
 
 def feed(issues, rendered=None, limit=50) -> etree._Element:
-    data = newsletter_feed(issues, site_name="Site", site_url=SITE, language="en", timezone="Europe/Copenhagen",
-                           rendered=rendered or {}, limit=limit)
+    data = newsletter_feed(
+        issues,
+        site_name="Site",
+        site_url=SITE,
+        language="en",
+        timezone="Europe/Copenhagen",
+        rendered=rendered or {},
+        limit=limit,
+    )
     return etree.fromstring(data)
 
 
 def test_future_issues_wait_and_the_rest_are_newest_first():
-    issues = [issue("2019-01-10", "a"), issue("2020-05-01", "later"), issue("2019-01-10T09:00", "b"),
-              issue("2018-03-02", "old"), issue("2019-01-10T17:30", "c")]
+    issues = [
+        issue("2019-01-10", "a"),
+        issue("2020-05-01", "later"),
+        issue("2019-01-10T09:00", "b"),
+        issue("2018-03-02", "old"),
+        issue("2019-01-10T17:30", "c"),
+    ]
     shown = published(issues, dt.date(2019, 6, 1))
     assert [i.slug for i in shown] == ["2019-01-10-c", "2019-01-10-b", "2019-01-10-a", "2018-03-02-old"]
     assert "2020-05-01-later" in [i.slug for i in published(issues, dt.date(2020, 5, 1))]
 
 
 def test_archive_groups_by_year_and_issues_know_their_neighbours():
-    shown = published([issue("2017-06-14", "a"), issue("2018-01-05", "b"), issue("2018-09-01", "c")], dt.date(2019, 1, 1))
+    shown = published(
+        [issue("2017-06-14", "a"), issue("2018-01-05", "b"), issue("2018-09-01", "c")], dt.date(2019, 1, 1)
+    )
     assert [(year, [i.slug for i in group]) for year, group in by_year(shown)] == [
-        (2018, ["2018-09-01-c", "2018-01-05-b"]), (2017, ["2017-06-14-a"])]
+        (2018, ["2018-09-01-c", "2018-01-05-b"]),
+        (2017, ["2017-06-14-a"]),
+    ]
     around = neighbours(shown)
     assert around["2018-09-01-c"] == (shown[1], None)
     assert around["2018-01-05-b"] == (shown[2], shown[0])
@@ -55,7 +81,9 @@ def test_feed_holds_the_latest_issues_newest_first_with_rfc822_dates():
     issues = published([issue(f"2018-{m:02d}-01", f"m{m}") for m in range(1, 13)], dt.date(2019, 1, 1))
     root = feed(issues, limit=5)
     items = root.findall("channel/item")
-    assert [i.findtext("link") for i in items] == [SITE + f"newsletter/2018-{m:02d}-01-m{m}/" for m in (12, 11, 10, 9, 8)]
+    assert [i.findtext("link") for i in items] == [
+        SITE + f"newsletter/2018-{m:02d}-01-m{m}/" for m in (12, 11, 10, 9, 8)
+    ]
     dates = [email.utils.parsedate_to_datetime(i.findtext("pubDate")) for i in items]
     assert dates == sorted(dates, reverse=True) and all(d.tzinfo for d in dates)
     assert dates[0] == dt.datetime(2018, 12, 1, tzinfo=dt.timezone(dt.timedelta(hours=1)))
@@ -74,22 +102,34 @@ def test_guid_is_the_permalink_and_survives_a_new_title():
 def test_feed_is_the_same_bytes_every_time():
     issues = [issue("2019-05-08", "a", author="Jane Editor"), issue("2018-01-01", "b")]
     rendered = {f"newsletter/{i.slug}.md": "<p>Hello <a href='../x/'>x</a></p>" for i in issues}
-    make = lambda: newsletter_feed(issues, site_name="Site", site_url=SITE, language="en",  # noqa: E731
-                                   timezone="Europe/Copenhagen", rendered=rendered)
+    make = lambda: newsletter_feed(
+        issues,
+        site_name="Site",
+        site_url=SITE,
+        language="en",  # noqa: E731
+        timezone="Europe/Copenhagen",
+        rendered=rendered,
+    )
     assert make() == make()
 
 
 def test_full_content_has_absolute_links_and_images_and_no_permalink_marks():
     one = issue("2019-05-08", "green-week", author="Jane Editor")
-    html = ('<h2 id="a">A<a class="headerlink" href="#a" title="Permanent link">&para;</a></h2>'
-            '<p><a href="../../events/x/">event</a> <img alt="map" src="../img/map.png"> '
-            '<a href="https://other.example/">out</a> <a href="#a">up</a> <a href="mailto:a@b.org">mail</a></p>')
+    html = (
+        '<h2 id="a">A<a class="headerlink" href="#a" title="Permanent link">&para;</a></h2>'
+        '<p><a href="../../events/x/">event</a> <img alt="map" src="../img/map.png"> '
+        '<a href="https://other.example/">out</a> <a href="#a">up</a> <a href="mailto:a@b.org">mail</a></p>'
+    )
     item = feed([one], {f"newsletter/{one.slug}.md": html}).find("channel/item")
     content = item.findtext("content:encoded", namespaces=NS)
     body = etree.fromstring(f"<div>{content}</div>", etree.HTMLParser())
     hrefs = body.xpath("//a/@href")
-    assert hrefs == [SITE + "events/x/", "https://other.example/", SITE + "newsletter/2019-05-08-green-week/#a",
-                     "mailto:a@b.org"]
+    assert hrefs == [
+        SITE + "events/x/",
+        "https://other.example/",
+        SITE + "newsletter/2019-05-08-green-week/#a",
+        "mailto:a@b.org",
+    ]
     assert body.xpath("//img/@src") == [SITE + "newsletter/img/map.png"]
     assert "¶" not in content
     assert item.findtext("description") == one.summary

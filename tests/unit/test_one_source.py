@@ -12,8 +12,9 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_the_pages_the_build_makes_are_the_ones_partners_cannot_write():
-    build = Build(Settings(root=ROOT, site_url="https://example.org/site/",
-                           now=dt.datetime(2026, 11, 23, 12, tzinfo=dt.UTC)))
+    build = Build(
+        Settings(root=ROOT, site_url="https://example.org/site/", now=dt.datetime(2026, 11, 23, 12, tzinfo=dt.UTC))
+    )
     assert build.ok, build.problems
     # What the features make; a list page written under content/ takes the place of the made one (Build.pages).
     made = {page.src_uri for feature in build.features for page in feature.pages()}

@@ -30,7 +30,15 @@ def test_the_cluster_partners_link_to_their_matchpoint_profiles():
     content, problems = load_content(Sources(ROOT))
     assert problems == []
     linked = {p.cluster for p in content.partners if p.cluster}
-    assert linked == {"clean", "house-of-energy", "eehh", "energy-valley", "oreec", "sustainable-business-hub",
-                      "innovatum", "i-cleantech-vlaanderen"}
+    assert linked == {
+        "clean",
+        "house-of-energy",
+        "eehh",
+        "energy-valley",
+        "oreec",
+        "sustainable-business-hub",
+        "innovatum",
+        "i-cleantech-vlaanderen",
+    }
     clusters = {c.id for c in content.clusters}
     assert linked <= clusters

@@ -15,8 +15,15 @@ from ncsite.yamlsrc import (
 def test_scalars_are_read_on_purpose():
     data, fault = parse("country: NO\nstart: 2017-06-12\nmonth: 2017-06\nyear: 2017\ntime: 10:30\nok: true\nno: no\n")
     assert fault is None
-    assert data == {"country": "NO", "start": "2017-06-12", "month": "2017-06", "year": 2017,
-                    "time": "10:30", "ok": True, "no": "no"}
+    assert data == {
+        "country": "NO",
+        "start": "2017-06-12",
+        "month": "2017-06",
+        "year": 2017,
+        "time": "10:30",
+        "ok": True,
+        "no": "no",
+    }
 
 
 def test_lines_are_remembered_and_shifted():
