@@ -102,14 +102,17 @@ def test_guid_is_the_permalink_and_survives_a_new_title():
 def test_feed_is_the_same_bytes_every_time():
     issues = [issue("2019-05-08", "a", author="Jane Editor"), issue("2018-01-01", "b")]
     rendered = {f"newsletter/{i.slug}.md": "<p>Hello <a href='../x/'>x</a></p>" for i in issues}
-    make = lambda: newsletter_feed(
-        issues,
-        site_name="Site",
-        site_url=SITE,
-        language="en",  # noqa: E731
-        timezone="Europe/Copenhagen",
-        rendered=rendered,
-    )
+
+    def make() -> bytes:
+        return newsletter_feed(
+            issues,
+            site_name="Site",
+            site_url=SITE,
+            language="en",
+            timezone="Europe/Copenhagen",
+            rendered=rendered,
+        )
+
     assert make() == make()
 
 
