@@ -10,40 +10,48 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import enum
 import importlib.resources
 import re
 import zoneinfo
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from dataclasses import replace as dataclass_replace
 from functools import cached_property
-from typing import Any
+from typing import Any, Final, Literal, TypeAlias
 from urllib.parse import urlsplit
 
 from .countries import COUNTRIES
-from .dates import DAY, FORM_TEXT, MONTH, TIME, parse_when
+from .dates import DAY, FORM_TEXT, MONTH, TIME, When, parse_when
 from .problems import Problem
 from .text import slug_hint
 from .yamlsrc import LineDict, LineList
 
 
-class _Invalid:
-    def __repr__(self):
+class Invalid(enum.Enum):
+    """The one value of a check that failed (a member of an enum, so that `is INVALID` narrows types)."""
+
+    INVALID = "INVALID"
+
+    def __repr__(self) -> str:
         return "INVALID"
 
 
-INVALID = _Invalid()
+INVALID: Final = Invalid.INVALID
+
+Schema: TypeAlias = dict[str, Any]  # a JSON Schema (fragment), as json.dumps writes it
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 EMAIL = re.compile(r"""^[^@\s<>"']+@[^@\s<>"']+\.[A-Za-z]{2,}$""")  # also a valid JavaScript regex (schemas)
 
 
-def did_you_mean(value: str, choices, cutoff: float = 0.6) -> str | None:
+def did_you_mean(value: str, choices: Iterable[object], cutoff: float = 0.6) -> str | None:
     close = difflib.get_close_matches(str(value), [str(c) for c in choices], n=1, cutoff=cutoff)
     return close[0] if close else None
 
 
-def describe(value: Any) -> str:
+def describe(value: object) -> str:
     """How a partner would name the YAML value they wrote."""
     if value is None:
         return "nothing"
@@ -84,7 +92,7 @@ class Example:
         return _lines(self.text)
 
 
-def _lines(value: Any) -> frozenset[str]:
+def _lines(value: object) -> frozenset[str]:
     return frozenset(" ".join(line.split()).casefold() for line in str(value).splitlines() if line.strip())
 
 
@@ -104,7 +112,7 @@ class Context:
     def at(self, field: str, line: int | None) -> Context:
         return dataclass_replace(self, field=field, line=line)
 
-    def example(self, value: Any) -> Example | None:
+    def example(self, value: object) -> Example | None:
         """The template sample this value still holds (any of its lines), if any."""
         if not self.examples or isinstance(value, (dict, list, bool)) or value is None:
             return None
@@ -113,11 +121,11 @@ class Context:
                 return example
         return None
 
-    def fail_example(self, example: Example) -> _Invalid:
+    def fail_example(self, example: Example) -> Invalid:
         shown = " ".join(example.text.split())
         return self.fail(f'still holds the template\'s example ("{shown}")', example.hint)
 
-    def fail(self, message: str, hint: str | None = None) -> _Invalid:
+    def fail(self, message: str, hint: str | None = None) -> Invalid:
         self.problems.append(Problem(self.file, self.line, self.field or None, message, hint))
         return INVALID
 
@@ -129,17 +137,17 @@ class Kind:
     # not a default to keep (a choice, a country, true/false).
     takes_examples = False
 
-    def check(self, value: Any, ctx: Context) -> Any:
+    def check(self, value: object, ctx: Context) -> Any:
         raise NotImplementedError
 
-    def schema(self) -> dict:
+    def schema(self) -> Schema:
         raise NotImplementedError
 
 
 class Text(Kind):
     takes_examples = True
 
-    def check(self, value, ctx):
+    def check(self, value: object, ctx: Context) -> str | Invalid:
         if isinstance(value, bool) or not isinstance(value, (str, int, float)):
             return ctx.fail(
                 f"expected text, found {describe(value)}",
@@ -147,7 +155,7 @@ class Text(Kind):
             )
         return str(value).strip()
 
-    def schema(self):
+    def schema(self) -> Schema:
         return {"type": ["string", "number"]}
 
 
@@ -155,7 +163,7 @@ class Choice(Kind):
     def __init__(self, values: tuple[str, ...]):
         self.values = values
 
-    def check(self, value, ctx):
+    def check(self, value: object, ctx: Context) -> str | Invalid:
         if isinstance(value, str) and value in self.values:
             return value
         guess = did_you_mean(value, self.values) if isinstance(value, str) else None
@@ -164,14 +172,14 @@ class Choice(Kind):
             f"{describe(value)} is not one of the allowed values", f"{hint}use one of: {', '.join(self.values)}"
         )
 
-    def schema(self):
+    def schema(self) -> Schema:
         return {"enum": list(self.values)}
 
 
 class Slug(Kind):
     takes_examples = True
 
-    def check(self, value, ctx):
+    def check(self, value: object, ctx: Context) -> str | Invalid:
         if isinstance(value, str) and SLUG.match(value):
             return value
         suggestion = slug_hint(str(value), "my-cluster")
@@ -180,14 +188,14 @@ class Slug(Kind):
             f'use lowercase letters, digits and hyphens only, for example "{suggestion}"',
         )
 
-    def schema(self):
+    def schema(self) -> Schema:
         return {"type": "string", "pattern": SLUG.pattern}
 
 
 class Url(Kind):
     hint = "write the full address, starting with https://"
 
-    def check(self, value, ctx):
+    def check(self, value: object, ctx: Context) -> str | Invalid:
         if isinstance(value, str):
             parts = urlsplit(value.strip())
             if parts.scheme in ("http", "https") and "." in parts.netloc and " " not in value.strip():
@@ -197,7 +205,7 @@ class Url(Kind):
             hint = f'write "https://{value}"'
         return ctx.fail(f"{describe(value)} is not a web address", hint)
 
-    def schema(self):
+    def schema(self) -> Schema:
         return {"type": "string", "format": "uri", "pattern": "^https?://"}
 
 
@@ -206,17 +214,18 @@ class OnlineAddress(Url):
 
     hint = "write the full address, starting with https://, or true if the event is online and its address is not known"
 
-    def check(self, value, ctx):
+    # Url's result and True (online, address not known): wider than Url's, so mypy flags the override.
+    def check(self, value: object, ctx: Context) -> str | Literal[True] | Invalid:  # type: ignore[override]
         if value is True:
             return True
         return super().check(value, ctx)
 
-    def schema(self):
+    def schema(self) -> Schema:
         return {"type": ["string", "boolean"], "format": "uri", "pattern": "^https?://", "not": {"const": False}}
 
 
 class Email(Kind):
-    def check(self, value, ctx):
+    def check(self, value: object, ctx: Context) -> str | Invalid:
         if isinstance(value, str) and EMAIL.match(value.strip()):
             return value.strip()
         return ctx.fail(
@@ -224,12 +233,12 @@ class Email(Kind):
             "write one address like name@example.org, without a name or 'mailto:'",
         )
 
-    def schema(self):
+    def schema(self) -> Schema:
         return {"type": "string", "format": "email", "pattern": EMAIL.pattern}
 
 
 class Country(Kind):
-    def check(self, value, ctx):
+    def check(self, value: object, ctx: Context) -> str | Invalid:
         if isinstance(value, str) and value in COUNTRIES:
             return value
         if value is False:  # never reached with our loader, but be kind to other tools
@@ -246,7 +255,7 @@ class Country(Kind):
                 hint = f'did you mean "{code}" ({COUNTRIES[code]})? ' + hint
         return ctx.fail(f"{describe(value)} is not a country code", hint)
 
-    def schema(self):
+    def schema(self) -> Schema:
         return {"enum": sorted(COUNTRIES)}
 
 
@@ -255,7 +264,7 @@ class Timezone(Kind):
     def zones(self) -> frozenset[str]:
         return frozenset(zoneinfo.available_timezones())
 
-    def check(self, value, ctx):
+    def check(self, value: object, ctx: Context) -> str | Invalid:
         if isinstance(value, str) and value in self.zones:
             return value
         guess = did_you_mean(value, self.zones) if isinstance(value, str) else None
@@ -265,7 +274,7 @@ class Timezone(Kind):
             hint + "use an IANA name such as Europe/Copenhagen, Europe/Berlin or Europe/London",
         )
 
-    def schema(self):
+    def schema(self) -> Schema:
         # The zone names of the pinned tzdata package, not of this machine, so
         # the generated schema is the same everywhere.
         zones = importlib.resources.files("tzdata").joinpath("zones").read_text(encoding="utf-8").split()
@@ -281,10 +290,10 @@ class WhenKind(Kind):
 
     takes_examples = True
 
-    def __init__(self, forms=(MONTH, DAY, TIME)):
+    def __init__(self, forms: Sequence[str] = (MONTH, DAY, TIME)) -> None:
         self.forms = forms
 
-    def check(self, value, ctx):
+    def check(self, value: object, ctx: Context) -> When | Invalid:
         allowed = " or ".join(FORM_TEXT[f] for f in self.forms)
         if isinstance(value, str):
             when = parse_when(value, self.forms)
@@ -314,7 +323,7 @@ class WhenKind(Kind):
             )
         return ctx.fail(f"{describe(value)} is not a date", f'write {allowed} in quotes, for example "2017-06-12"')
 
-    def schema(self):
+    def schema(self) -> Schema:
         # Years 1990-2099, months 01-12, days 01-31, hours 00-23, minutes 00-59 (the calendar itself is make check's).
         year, month, day = r"(199\d|20\d\d)", r"(0[1-9]|1[0-2])", r"(0[1-9]|[12]\d|3[01])"
         patterns = {
@@ -336,7 +345,7 @@ class Integer(Kind):
         self.minimum, self.maximum, self.example = minimum, maximum, example
         self.not_after_this_year = not_after_this_year  # a year: not after the build's year
 
-    def check(self, value, ctx):
+    def check(self, value: object, ctx: Context) -> int | Invalid:
         if isinstance(value, bool) or not isinstance(value, int):
             return ctx.fail(
                 f"expected a whole number, found {describe(value)}",
@@ -348,7 +357,7 @@ class Integer(Kind):
             return ctx.fail(f"{value} is in the future", f"write the year it happened, {ctx.today.year} or earlier")
         return value
 
-    def schema(self):
+    def schema(self) -> Schema:
         out: dict[str, Any] = {"type": "integer"}
         if self.minimum is not None:
             out["minimum"] = self.minimum
@@ -358,12 +367,12 @@ class Integer(Kind):
 
 
 class Boolean(Kind):
-    def check(self, value, ctx):
+    def check(self, value: object, ctx: Context) -> bool | Invalid:
         if isinstance(value, bool):
             return value
         return ctx.fail(f"expected true or false, found {describe(value)}", "write true or false")
 
-    def schema(self):
+    def schema(self) -> Schema:
         return {"type": "boolean"}
 
 
@@ -375,7 +384,7 @@ class Ref(Kind):
     def __init__(self, kind: str):
         self.kind = kind
 
-    def check(self, value, ctx):
+    def check(self, value: object, ctx: Context) -> str | Invalid:
         if isinstance(value, str) and value.strip() and not SLUG.match(value):
             # Perhaps the label or name: reported once everything is read, with its id as the fix.
             ctx.references.append(Reference(self.kind, value, ctx.file, ctx.field, ctx.line, id_form=False))
@@ -388,7 +397,7 @@ class Ref(Kind):
         ctx.references.append(Reference(self.kind, value, ctx.file, ctx.field, ctx.line))
         return value
 
-    def schema(self):
+    def schema(self) -> Schema:
         return {"type": "string", "pattern": SLUG.pattern}
 
 
@@ -396,7 +405,7 @@ class ListOf(Kind):
     def __init__(self, item: Kind, example: str = "- first\n- second"):
         self.item, self.example = item, example
 
-    def check(self, value, ctx):
+    def check(self, value: object, ctx: Context) -> tuple[Any, ...] | Invalid:
         if not isinstance(value, list):
             return ctx.fail(
                 f"expected a list, found {describe(value)}",
@@ -412,7 +421,7 @@ class ListOf(Kind):
                 clean.append(checked)
         return tuple(clean)
 
-    def schema(self):
+    def schema(self) -> Schema:
         return {"type": "array", "items": self.item.schema()}
 
 
@@ -422,14 +431,14 @@ class OneOrList(Kind):
     def __init__(self, item: Kind):
         self.item, self.many = item, ListOf(item)
 
-    def check(self, value, ctx):
+    def check(self, value: object, ctx: Context) -> Any:
         return self.many.check(value, ctx) if isinstance(value, list) else self.item.check(value, ctx)
 
-    def schema(self):
+    def schema(self) -> Schema:
         return {"anyOf": [self.item.schema(), self.many.schema()]}
 
 
-def _is_empty(value: Any) -> bool:
+def _is_empty(value: object) -> bool:
     return value is None or value == "" or value == [] or value == {}
 
 
@@ -441,14 +450,18 @@ class Field:
     help: str = ""
 
 
+# A check across a record's fields: (the clean values, the raw block, where it is) -> whether they agree.
+Rule: TypeAlias = Callable[[Mapping[str, Any], Mapping[str, Any], Context], bool]
+
+
 class Record(Kind):
     """A block of named fields (a whole file's front matter, or a nested block)."""
 
-    def __init__(self, fields: list[Field], rules: tuple = ()):
+    def __init__(self, fields: Iterable[Field], rules: Sequence[Rule] = ()):
         self.fields = {f.name: f for f in fields}
         self.rules = rules  # checks across fields: rule(clean, raw, ctx) -> bool, run even when other fields fail
 
-    def check(self, value, ctx):
+    def check(self, value: object, ctx: Context) -> dict[str, Any] | Invalid:
         if not isinstance(value, dict):
             return ctx.fail(
                 f"expected a block of fields, found {describe(value)}",
@@ -490,8 +503,8 @@ class Record(Kind):
             ok = rule(clean, value, ctx.at(ctx.field, here)) and ok
         return clean if ok else INVALID
 
-    def schema(self):
-        def describe_field(f: Field) -> dict:
+    def schema(self) -> Schema:
+        def describe_field(f: Field) -> Schema:
             described = {"title": f.name, "description": f.help, **f.kind.schema()}
             # An empty optional field is the same as no field (see check above).
             return described if f.required else _or_nothing(described)
@@ -504,7 +517,7 @@ class Record(Kind):
         }
 
 
-def template_examples(spec: Record, data: dict, prefix: str = "") -> dict[str, list[Example]]:
+def template_examples(spec: Record, data: Mapping[str, Any], prefix: str = "") -> dict[str, list[Example]]:
     """The sample values a template gives for `spec`'s fields, by field path (see Context.examples)."""
     out: dict[str, list[Example]] = {}
     for key, raw in data.items():
@@ -523,7 +536,7 @@ def template_examples(spec: Record, data: dict, prefix: str = "") -> dict[str, l
     return out
 
 
-def _or_nothing(schema: dict) -> dict:
+def _or_nothing(schema: Schema) -> Schema:
     """The schema that also accepts an empty value (YAML null)."""
     out = dict(schema)
     if "enum" in out:
@@ -537,7 +550,7 @@ def _or_nothing(schema: dict) -> dict:
     return out
 
 
-def end_not_before_start(clean: dict, raw, ctx: Context) -> bool:
+def end_not_before_start(clean: Mapping[str, Any], raw: Mapping[str, Any], ctx: Context) -> bool:
     """`end`, when given, is in the same form as `start` (months or days) and not before it."""
     start, end = clean.get("start"), clean.get("end")
     if start is None or end is None:
@@ -560,7 +573,7 @@ def end_not_before_start(clean: dict, raw, ctx: Context) -> bool:
     return True
 
 
-def attendance_matches_online(clean: dict, raw, ctx: Context) -> bool:
+def attendance_matches_online(clean: Mapping[str, Any], raw: Mapping[str, Any], ctx: Context) -> bool:
     """`attendance: in-person` with an `online` address, or `online`/`hybrid` for a place-only event, contradict."""
     attendance, online = clean.get("attendance"), clean.get("online")
     if attendance is None:
@@ -698,7 +711,7 @@ _PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 class PartialDate(Kind):
     """A year, a month or a day ("2020", "2020-07", "2020-07-01"), kept at the precision given, as ISO text."""
 
-    def check(self, value, ctx):
+    def check(self, value: object, ctx: Context) -> str | Invalid:
         text = str(value).strip() if isinstance(value, (str, int)) and not isinstance(value, bool) else ""
         match = _PARTIAL_DATE.match(text)
         if match:
@@ -713,7 +726,7 @@ class PartialDate(Kind):
             'write the year ("2020"), the month ("2020-07") or the day ("2020-07-01"), as exact as the source gives it',
         )
 
-    def schema(self):
+    def schema(self) -> Schema:
         return {"type": ["string", "integer"], "pattern": _PARTIAL_DATE.pattern}
 
 
@@ -724,17 +737,17 @@ class OneOrMore(Kind):
         self.item = item
         self.many = ListOf(item)
 
-    def check(self, value, ctx):
+    def check(self, value: object, ctx: Context) -> tuple[Any, ...] | Invalid:
         if isinstance(value, list):
             return self.many.check(value, ctx)
         checked = self.item.check(value, ctx)
         return checked if checked is INVALID else (checked,)
 
-    def schema(self):
+    def schema(self) -> Schema:
         return {"anyOf": [self.item.schema(), self.many.schema()]}
 
 
-def successor_fits_status(clean: dict, raw, ctx: Context) -> bool:
+def successor_fits_status(clean: Mapping[str, Any], raw: Mapping[str, Any], ctx: Context) -> bool:
     """A merged or renamed cluster names its successor; an active one only for a part that moved on."""
     status, successor = clean.get("status", "active"), clean.get("successor")
     prefix = f"{ctx.field}." if ctx.field else ""

@@ -29,7 +29,7 @@ class Degrees(F.Kind):
     def __init__(self, axis: str, limit: float):
         self.axis, self.limit = axis, limit
 
-    def check(self, value, ctx):
+    def check(self, value: object, ctx: F.Context) -> float | F.Invalid:
         if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
             return ctx.fail(
                 f"expected the {self.axis} in decimal degrees, found {F.describe(value)}",
@@ -40,7 +40,7 @@ class Degrees(F.Kind):
             return ctx.fail(f"{value} is not a {self.axis}", f"write a number from -{self.limit:g} to {self.limit:g}")
         return float(value)
 
-    def schema(self):
+    def schema(self) -> F.Schema:
         return {"type": "number", "minimum": -self.limit, "maximum": self.limit}
 
 

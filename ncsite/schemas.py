@@ -38,11 +38,11 @@ TARGETS = {
 }
 
 
-def _document(title: str, description: str, body: dict) -> dict:
+def _document(title: str, description: str, body: F.Schema) -> F.Schema:
     return {"$schema": DRAFT, "title": title, "description": description, **body}
 
 
-def _list_file(key: str, spec: F.Record, entry: str) -> dict:
+def _list_file(key: str, spec: F.Record, entry: str) -> F.Schema:
     """A data file holding one key with a list of entries."""
     return {
         "type": "object",
@@ -54,7 +54,7 @@ def _list_file(key: str, spec: F.Record, entry: str) -> dict:
     }
 
 
-def _without_samples(schema: dict, spec: F.Record, samples: Samples, prefix: str = "") -> dict:
+def _without_samples(schema: F.Schema, spec: F.Record, samples: Samples, prefix: str = "") -> F.Schema:
     """The record's schema refusing, field by field, the exact sample values of its template."""
     for path, examples in samples.for_spec(spec).items():
         node = schema
@@ -66,7 +66,7 @@ def _without_samples(schema: dict, spec: F.Record, samples: Samples, prefix: str
     return schema
 
 
-def schemas(root: Path = PROJECT) -> dict[str, dict]:
+def schemas(root: Path = PROJECT) -> dict[str, F.Schema]:
     """Every schema by file name under schemas/."""
     samples = read_templates(root / "templates")
     clusters = _list_file("clusters", F.CLUSTER, "cluster organisation")
@@ -102,7 +102,7 @@ def schemas(root: Path = PROJECT) -> dict[str, dict]:
     }
 
 
-def render(schema: dict) -> str:
+def render(schema: F.Schema) -> str:
     return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
 
 
