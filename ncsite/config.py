@@ -8,7 +8,9 @@ the `extra` values.
 from __future__ import annotations
 
 import zoneinfo
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -26,12 +28,12 @@ _ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
 _ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
 
 
-def read_mkdocs_yml(root: Path) -> dict:
+def read_mkdocs_yml(root: Path) -> dict[str, Any]:
     with open(root / "mkdocs.yml", encoding="utf-8") as handle:
         return yaml.load(handle, Loader=_ConfigLoader) or {}
 
 
-def site_timezone(extra: dict | None) -> str:
+def site_timezone(extra: Mapping[str, object] | None) -> str:
     """The site's time zone: `extra.timezone`, Europe/Copenhagen if unset."""
     value = (extra or {}).get("timezone", DEFAULT_TIMEZONE)
     if not isinstance(value, str) or value not in zoneinfo.available_timezones():
@@ -41,7 +43,7 @@ def site_timezone(extra: dict | None) -> str:
     return value
 
 
-def newsletter_feed_items(extra: dict | None) -> int:
+def newsletter_feed_items(extra: Mapping[str, object] | None) -> int:
     """How many issues the newsletter feed holds: `extra.newsletter_feed_items`, 50 if unset."""
     value = (extra or {}).get("newsletter_feed_items", DEFAULT_FEED_ITEMS)
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:

@@ -11,6 +11,7 @@ import datetime as dt
 import importlib.resources
 import os
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
@@ -94,7 +95,7 @@ class When:
         return self.iso
 
 
-def parse_when(text: str, forms=(MONTH, DAY, TIME)) -> When | None:
+def parse_when(text: str, forms: Iterable[str] = (MONTH, DAY, TIME)) -> When | None:
     """Parse one of the allowed forms; None when the text is in none of them or is no real date."""
     for form in forms:
         match = _FORMS[form].match(text.strip())
@@ -115,7 +116,7 @@ def parse_when(text: str, forms=(MONTH, DAY, TIME)) -> When | None:
     return None
 
 
-def build_now(environ=os.environ) -> dt.datetime:
+def build_now(environ: Mapping[str, str] = os.environ) -> dt.datetime:
     """The build's "now": SOURCE_DATE_EPOCH when set (reproducible builds), else the clock."""
     epoch = environ.get("SOURCE_DATE_EPOCH")
     if epoch:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import posixpath
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -18,7 +18,7 @@ from urllib.parse import unquote, urlsplit
 
 from . import fields as F
 from . import markup
-from .dates import build_now, country_timezone
+from .dates import When, build_now, country_timezone
 from .examples import BODY_HINT, read_templates
 from .models import Cluster, Contact, Content, Event, LivingLab, Location, NewsletterIssue, Partner, Topic
 from .paths import GENERATED_INDEXES
@@ -36,7 +36,7 @@ OTHER_MARKDOWN = (".markdown", ".mdown", ".mkdn", ".mkd", ".mdwn", ".mdtext", ".
 ASSET_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".svg", ".pdf")
 
 
-def exists(when, timezone: str) -> bool:
+def exists(when: When, timezone: str) -> bool:
     """Whether a local time happens in the zone (not skipped when the clocks go forward)."""
     local = when.local(timezone)
     return local.astimezone(dt.UTC).astimezone(local.tzinfo).replace(tzinfo=None) == local.replace(tzinfo=None)
@@ -86,7 +86,9 @@ class _Loader:
         examples = self.samples.for_spec(spec) if spec is not None else {}
         return F.Context(file, self.problems, self.references, examples=examples, today=self.today)
 
-    def problem(self, file, message, hint=None, field=None, line=None):
+    def problem(
+        self, file: str, message: str, hint: str | None = None, field: str | None = None, line: int | None = None
+    ) -> None:
         self.problems.append(Problem(file, line, field, message, hint))
 
     # -- files ---------------------------------------------------------------
@@ -111,7 +113,7 @@ class _Loader:
             return None
         return text
 
-    def yaml_file(self, path: Path):
+    def yaml_file(self, path: Path) -> object:
         rel = self.sources.rel(path)
         if not path.exists():
             return None
@@ -124,7 +126,7 @@ class _Loader:
             return None
         return data
 
-    def _yaml_fault(self, rel: str, fault: YamlFault, text: str):
+    def _yaml_fault(self, rel: str, fault: YamlFault, text: str) -> None:
         message, hint = explain(fault, text)
         self.problem(rel, f"the YAML cannot be read: {message}", hint, line=fault.line)
 
@@ -154,7 +156,7 @@ class _Loader:
 
     # -- kinds ---------------------------------------------------------------
 
-    def record(self, path: Path, spec: F.Record):
+    def record(self, path: Path, spec: F.Record) -> tuple[dict[str, Any], str, LineDict] | None:
         loaded = self.front_matter(path)
         if loaded is None:
             return None
@@ -392,7 +394,7 @@ class _Loader:
             out.append(partner)
         return out
 
-    def entries(self, path: Path, key: str, spec: F.Record):
+    def entries(self, path: Path, key: str, spec: F.Record) -> list[tuple[dict[str, Any], LineDict]]:
         """The valid entries of a data file `{key: [ {...}, ... ]}` with their raw YAML, ids unique."""
         rel = self.sources.rel(path)
         data = self.yaml_file(path)
@@ -455,7 +457,7 @@ class _Loader:
                 out.append((clean, raw))
         return out
 
-    def body(self, path: Path, text: str, first_line: int):
+    def body(self, path: Path, text: str, first_line: int) -> None:
         """A page's Markdown text: nothing in it may run script; its links are checked later."""
         rel = self.sources.rel(path)
         for finding in markup.check_body(text, first_line):
@@ -464,7 +466,7 @@ class _Loader:
         self.bodies[src] = text
         self.links.extend((rel, src, link) for link in markup.links(text, first_line))
 
-    def page(self, path: Path):
+    def page(self, path: Path) -> None:
         """An ordinary page: its front matter, if any, must at least be readable."""
         text = self.read_text(path)
         if text is None:
@@ -510,7 +512,7 @@ class _Loader:
             self.problem(rel, f'the file "{src.name}" will not become a page', hint)
         return False
 
-    def check_links(self, pages: set[str], files: set[str], generated: set[str]):
+    def check_links(self, pages: set[str], files: set[str], generated: set[str]) -> None:
         """Every Markdown link and image of every page leads to a page, an anchor or a file that exists."""
         for rel, src, link in self.links:
             target = link.target
@@ -576,7 +578,7 @@ class _Loader:
 
     # -- cross references ----------------------------------------------------
 
-    def resolve(self, content_ids: dict[str, set[str]], names: dict[str, dict[str, str]]):
+    def resolve(self, content_ids: Mapping[str, set[str]], names: Mapping[str, Mapping[str, str]]) -> None:
         """Every id named exists; `names` maps each kind's labels or names (casefolded) to ids, for the fix."""
         files = {"cluster": "clusters", "topic": "topics"}
         for ref in self.references:

@@ -29,7 +29,7 @@ class Problem:
         return text
 
 
-def sort_key(problem: Problem):
+def sort_key(problem: Problem) -> tuple[str, int, str, str]:
     return (problem.file, problem.line or 0, problem.field or "", problem.message)
 
 

@@ -17,21 +17,23 @@ the line of every key and item, so that errors can name the line.
 from __future__ import annotations
 
 import re
+from collections.abc import Generator
 from dataclasses import dataclass
 from typing import Any
 
 import frontmatter
 import yaml
 from yaml.constructor import SafeConstructor
+from yaml.nodes import MappingNode, SequenceNode
 from yaml.resolver import BaseResolver
 
 
-class LineDict(dict):
+class LineDict(dict[str, Any]):
     """A mapping that remembers the 1-based line of itself and of each key."""
 
     line: int = 0
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.lines: dict[str, int] = {}
 
@@ -39,12 +41,12 @@ class LineDict(dict):
         return self.lines.get(key, self.line)
 
 
-class LineList(list):
+class LineList(list[Any]):
     """A sequence that remembers the 1-based line of itself and of each item."""
 
     line: int = 0
 
-    def __init__(self, *args):
+    def __init__(self, *args: Any) -> None:
         super().__init__(*args)
         self.lines: list[int] = []
 
@@ -69,7 +71,7 @@ _Resolver.add_implicit_resolver("tag:yaml.org,2002:null", re.compile(r"^(?:~|nul
 
 
 class _Constructor(SafeConstructor):
-    def construct_yaml_map(self, node):
+    def construct_yaml_map(self, node: MappingNode) -> Generator[LineDict, None, None]:
         data = LineDict()
         data.line = node.start_mark.line + 1
         yield data
@@ -85,7 +87,7 @@ class _Constructor(SafeConstructor):
             data[key] = self.construct_object(value_node, deep=True)
             data.lines[key] = key_node.start_mark.line + 1
 
-    def construct_yaml_seq(self, node):
+    def construct_yaml_seq(self, node: SequenceNode) -> Generator[LineList, None, None]:
         data = LineList()
         data.line = node.start_mark.line + 1
         yield data
@@ -102,7 +104,7 @@ _Constructor.add_constructor("tag:yaml.org,2002:seq", _Constructor.construct_yam
 class PartnerLoader(
     yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser, yaml.composer.Composer, _Constructor, _Resolver
 ):
-    def __init__(self, stream):
+    def __init__(self, stream: str) -> None:
         yaml.reader.Reader.__init__(self, stream)
         yaml.scanner.Scanner.__init__(self)
         yaml.parser.Parser.__init__(self)
@@ -117,7 +119,7 @@ if getattr(yaml, "__with_libyaml__", False):
     class FastPartnerLoader(CParser, _Constructor, _Resolver):
         """The same loader on libyaml's parser (several times faster; the same nodes and marks)."""
 
-        def __init__(self, stream):
+        def __init__(self, stream: str) -> None:
             CParser.__init__(self, stream)
             _Constructor.__init__(self)
             _Resolver.__init__(self)
@@ -133,7 +135,7 @@ class YamlFault:
     message: str
 
 
-def parse(text: str, first_line: int = 1):
+def parse(text: str, first_line: int = 1) -> tuple[Any, YamlFault | None]:
     """Parse YAML text; returns (data, None) or (None, YamlFault).
 
     `first_line` is the file line the text starts on, so that line numbers
@@ -188,7 +190,7 @@ def explain(fault: YamlFault, text: str) -> tuple[str, str]:
     )
 
 
-def _load(loader_class, text: str):
+def _load(loader_class: type[PartnerLoader | FastPartnerLoader], text: str) -> Any:
     loader = loader_class(text)
     try:
         return loader.get_single_data()
@@ -196,7 +198,7 @@ def _load(loader_class, text: str):
         loader.dispose()
 
 
-def _shift(data, offset: int) -> None:
+def _shift(data: object, offset: int) -> None:
     if isinstance(data, LineDict):
         data.line += offset
         data.lines = {k: v + offset for k, v in data.lines.items()}
