@@ -6,6 +6,8 @@ formats in `eventdata.py` (JSON-LD, JSON) and `ical.py` (iCalendar).
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
+
 from . import eventdata, ical
 from .calendar import TYPE_LABELS, archive, earlier_projects, is_past, neighbours, own, upcoming
 from .feature import Feature, GeneratedPage, Output, PageView
@@ -13,7 +15,7 @@ from .paths import EVENTS_INDEX
 
 
 class CalendarFeature(Feature):
-    def pages(self):
+    def pages(self) -> Iterator[GeneratedPage]:
         yield GeneratedPage(
             EVENTS_INDEX,
             "Events",
@@ -22,7 +24,7 @@ class CalendarFeature(Feature):
             description="Meetings, workshops, conferences and transnational working days of Northern Connections.",
         )
 
-    def views(self):
+    def views(self) -> dict[str, PageView]:
         now = self.settings.now
         # Upcoming, the archive and the type filter are the project's own events; those of
         # earlier projects (InTra-Net) have a section and a filter of their own.
@@ -66,5 +68,5 @@ class CalendarFeature(Feature):
             )
         return views
 
-    def outputs(self, rendered):
+    def outputs(self, rendered: Mapping[str, str]) -> Iterator[Output]:
         yield Output("events/events.json", eventdata.events_json(self.content.events, self.settings))

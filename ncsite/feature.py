@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -111,7 +111,7 @@ class Feature:
         """Page views by src_uri, for generated and for partner-written pages."""
         return {}
 
-    def outputs(self, rendered: dict[str, str]) -> Iterable[Output]:
+    def outputs(self, rendered: Mapping[str, str]) -> Iterable[Output]:
         """Files to write after the pages are rendered; `rendered` maps src_uri to page HTML
         for the pages named by `needs_html`."""
         return ()

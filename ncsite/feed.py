@@ -9,7 +9,7 @@ rebuilding unchanged content changes nothing.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import lxml.html
 from feedgen.feed import FeedGenerator
@@ -52,7 +52,7 @@ def newsletter_feed(
     site_url: str,
     language: str,
     timezone: str,
-    rendered: dict[str, str],
+    rendered: Mapping[str, str],
     limit: int = 50,
 ) -> bytes:
     """The RSS 2.0 feed of `issues` (already published, newest first), at most `limit` items."""

@@ -18,7 +18,7 @@ SPARE_EVENTS = 3  # hidden; the browser script shows them when earlier ones end 
 
 
 class HomeFeature(Feature):
-    def views(self):
+    def views(self) -> dict[str, PageView]:
         now = self.settings.now
         coming = upcoming(own(self.content.events), now)[: HOME_EVENTS + SPARE_EVENTS]
         latest = [] if coming else happened(self.content.events, now)[:HOME_EVENTS]

@@ -19,6 +19,7 @@ links the reader may choose to follow.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from urllib.parse import urlencode, urlsplit
 
 import icalendar
@@ -155,7 +156,7 @@ class CalendarWriter:
     END = b"END:VCALENDAR\r\n"
     NAME = "X-WR-CALNAME"
 
-    def __init__(self, events, settings: Settings):
+    def __init__(self, events: Iterable[Event], settings: Settings):
         self.settings = settings
         self.dated = [e for e in events if in_calendar(e)]
         self._events: dict[str, bytes] = {}
@@ -178,7 +179,7 @@ class CalendarWriter:
         self._head = (b"\r\n".join(lines[:at]) + b"\r\n", b"\r\n".join(lines[at + 1 :]))
         self._calendar = head
 
-    def calendar(self, events, name: str) -> bytes:
+    def calendar(self, events: Iterable[Event], name: str) -> bytes:
         """A VCALENDAR of `events` (month-only ones left out), with the VTIMEZONEs they use."""
         dated = [e for e in events if in_calendar(e)]
         zones = sorted({e.timezone for e in dated if e.start.time is not None})
@@ -200,7 +201,7 @@ class CalendarWriter:
         return self._zones[tzid]
 
 
-def calendar_bytes(events, settings: Settings, name: str) -> bytes:
+def calendar_bytes(events: Sequence[Event], settings: Settings, name: str) -> bytes:
     """One calendar file of `events` (see CalendarWriter)."""
     return CalendarWriter(events, settings).calendar(events, name)
 
@@ -253,12 +254,12 @@ def add_to_calendar_links(event: Event, settings: Settings) -> dict[str, str] | 
 class ICalFeature(Feature):
     """The calendar feed (announced in every page's head) and one .ics file per event."""
 
-    def alternates(self):
+    def alternates(self) -> Iterator[Alternate]:
         yield Alternate(
             "text/calendar", f"{self.settings.site_name} events (iCalendar)", self.settings.absolute(FEED_PATH)
         )
 
-    def outputs(self, rendered):
+    def outputs(self, rendered: Mapping[str, str]) -> Iterator[Output]:
         writer = CalendarWriter(self.content.events, self.settings)
         feed = [e for e in writer.dated if in_feed(e)]
         yield Output(FEED_PATH, writer.calendar(feed, f"{self.settings.site_name} events"))

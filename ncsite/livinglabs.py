@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from .countries import COUNTRIES
 from .feature import Feature, GeneratedPage, PageView
@@ -33,7 +33,7 @@ def countries(labs: Iterable[LivingLab]) -> list[tuple[str, str, list[LivingLab]
 
 
 class LivingLabsFeature(Feature):
-    def pages(self):
+    def pages(self) -> Iterator[GeneratedPage]:
         yield GeneratedPage(
             LIVINGLABS_INDEX,
             "Living labs",
@@ -41,7 +41,7 @@ class LivingLabsFeature(Feature):
             description="Living labs: how Northern Connections brings challenge owners and SMEs together.",
         )
 
-    def views(self):
+    def views(self) -> dict[str, PageView]:
         labs = self.content.livinglabs
         views = {
             LIVINGLABS_INDEX: PageView(

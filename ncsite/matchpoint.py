@@ -25,14 +25,15 @@ import io
 import json
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from .countries import COUNTRIES
 from .dates import MONTH_NAMES
-from .feature import Feature, GeneratedPage, Output, PageView
+from .feature import Feature, GeneratedPage, Output, PageView, Settings
 from .maps import cluster_map
-from .models import Cluster, LivingLab, Topic, events_per_cluster, labs_of_cluster, predecessors_of
+from .models import Cluster, Content, LivingLab, Topic, events_per_cluster, labs_of_cluster, predecessors_of
 from .paths import MATCHPOINT_INDEX
 from .ranking import OFFERS, SEEKS, SHARES, SUGGESTIONS, Match, Reason, TopicIndex, rank_by_topics, suggested_partners
 from .search import folded_words
@@ -212,9 +213,9 @@ class PublicCluster:
             )
         )
 
-    def as_dict(self, absolute_url: str) -> dict:
+    def as_dict(self, absolute_url: str) -> dict[str, Any]:
         """The JSON form: plain values, topic ids, absent fields left out."""
-        out: dict = {
+        out: dict[str, Any] = {
             "id": self.id,
             "name": self.name,
             "url": absolute_url,
@@ -370,13 +371,13 @@ CSV_COLUMNS = (
 )
 
 
-def clusters_json(profiles: Iterable[PublicCluster], absolute) -> bytes:
+def clusters_json(profiles: Iterable[PublicCluster], absolute: Callable[[str], str]) -> bytes:
     """`matchpoint/clusters.json`: a list of public profiles; `absolute(path)` makes URLs absolute."""
     data = [p.as_dict(absolute(p.url)) for p in profiles]
     return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
 
-def clusters_csv(profiles: Iterable[PublicCluster], absolute) -> bytes:
+def clusters_csv(profiles: Iterable[PublicCluster], absolute: Callable[[str], str]) -> bytes:
     """`matchpoint/clusters.csv`: one row per public profile; lists joined with "; ", topics as labels."""
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, CSV_COLUMNS, lineterminator="\r\n")
@@ -394,7 +395,7 @@ def clusters_csv(profiles: Iterable[PublicCluster], absolute) -> bytes:
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
-def _spreadsheet_safe(value):
+def _spreadsheet_safe(value: object) -> object:
     """Text a spreadsheet could run as a formula gets a leading apostrophe (shown as text, the apostrophe hidden).
 
     Every cell starting with =, +, -, @, tab or return (OWASP's rule): "-2+3+cmd|..." starts like a
@@ -442,10 +443,10 @@ def _topic_index(topics: Iterable[Topic]) -> dict[str, Topic]:
     return _MissingTopics(index)
 
 
-class _MissingTopics(dict):
+class _MissingTopics(dict[str, Topic]):
     """Topic lookup that shows an unknown id as itself (the loader reports unknown ids)."""
 
-    def __missing__(self, key):
+    def __missing__(self, key: str) -> Topic:
         return Topic(key, key)
 
 
@@ -525,11 +526,11 @@ def directory(clusters: Iterable[Cluster], topics: Iterable[Topic]) -> Directory
 
 
 class MatchpointFeature(Feature):
-    def __init__(self, settings, content):
+    def __init__(self, settings: Settings, content: Content):
         super().__init__(settings, content)
         self.directory = directory(self.content.clusters, self.content.topics)
 
-    def pages(self):
+    def pages(self) -> Iterator[GeneratedPage]:
         yield GeneratedPage(
             MATCHPOINT_INDEX,
             "Matchpoint",
@@ -550,7 +551,7 @@ class MatchpointFeature(Feature):
                 description=description,
             )
 
-    def views(self):
+    def views(self) -> dict[str, PageView]:
         views = {
             MATCHPOINT_INDEX: PageView(
                 "matchpoint.html",
@@ -583,7 +584,7 @@ class MatchpointFeature(Feature):
             )
         return views
 
-    def outputs(self, rendered):
+    def outputs(self, rendered: Mapping[str, str]) -> Iterator[Output]:
         profiles = self.directory.profiles
         yield Output("matchpoint/clusters.json", clusters_json(profiles, self.settings.absolute))
         yield Output("matchpoint/clusters.csv", clusters_csv(profiles, self.settings.absolute))

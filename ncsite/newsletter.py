@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Iterator, Mapping
 from itertools import groupby
 
-from .feature import Alternate, Feature, GeneratedPage, Output, PageView
+from .feature import Alternate, Feature, GeneratedPage, Output, PageView, Settings
 from .feed import FEED_PATH, FEED_TYPE, newsletter_feed
-from .models import NewsletterIssue
+from .models import Content, NewsletterIssue
 from .paths import NEWSLETTER_INDEX, SUBSCRIBE_PAGE
 
 
-def published(issues, today: dt.date) -> list[NewsletterIssue]:
+def published(issues: Iterable[NewsletterIssue], today: dt.date) -> list[NewsletterIssue]:
     """Issues dated today or earlier, newest first; later ones wait for a later build."""
     return sorted((i for i in issues if i.date.date <= today), key=lambda i: i.sort_key, reverse=True)
 
@@ -32,7 +33,7 @@ def neighbours(issues: list[NewsletterIssue]) -> dict[str, tuple[NewsletterIssue
 
 
 class NewsletterFeature(Feature):
-    def __init__(self, settings, content):
+    def __init__(self, settings: Settings, content: Content):
         super().__init__(settings, content)
         self.issues = published(self.content.newsletter, settings.today)
 
@@ -40,7 +41,7 @@ class NewsletterFeature(Feature):
     def feed_url(self) -> str:
         return self.settings.absolute(FEED_PATH)
 
-    def pages(self):
+    def pages(self) -> Iterator[GeneratedPage]:
         yield GeneratedPage(
             NEWSLETTER_INDEX,
             "Newsletter",
@@ -58,11 +59,11 @@ class NewsletterFeature(Feature):
             "calendar app (iCalendar), without giving anyone your e-mail address.",
         )
 
-    def withheld(self):
+    def withheld(self) -> list[str]:
         today = self.settings.today
         return [f"newsletter/{i.slug}.md" for i in self.content.newsletter if i.date.date > today]
 
-    def views(self):
+    def views(self) -> dict[str, PageView]:
         views = {
             NEWSLETTER_INDEX: PageView(
                 "newsletter.html", {"years": by_year(self.issues), "feed_path": FEED_PATH}, "overrides/newsletter.html"
@@ -77,14 +78,14 @@ class NewsletterFeature(Feature):
             )
         return views
 
-    def needs_html(self):
+    def needs_html(self) -> list[str]:
         # The feed carries each issue's full text (content:encoded), from the rendered page.
         return [f"newsletter/{issue.slug}.md" for issue in self.issues[: self.settings.newsletter_feed_items]]
 
-    def alternates(self):
+    def alternates(self) -> Iterator[Alternate]:
         yield Alternate(FEED_TYPE, f"{self.settings.site_name} newsletter (RSS)", self.feed_url)
 
-    def outputs(self, rendered):
+    def outputs(self, rendered: Mapping[str, str]) -> Iterator[Output]:
         s = self.settings
         yield Output(
             FEED_PATH,
