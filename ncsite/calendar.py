@@ -9,6 +9,7 @@ clock, so a site built weeks ago never shows a past event as upcoming.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import groupby
 
@@ -52,23 +53,23 @@ def is_past(event: Event, now: dt.datetime | dt.date) -> bool:
     return not is_upcoming(event, now)
 
 
-def upcoming(events, now: dt.datetime | dt.date) -> list[Event]:
+def upcoming(events: Iterable[Event], now: dt.datetime | dt.date) -> list[Event]:
     """Events not over yet, soonest first."""
     return sorted((e for e in events if is_upcoming(e, now)), key=_chronological)
 
 
-def past(events, now: dt.datetime | dt.date) -> list[Event]:
+def past(events: Iterable[Event], now: dt.datetime | dt.date) -> list[Event]:
     """Events that are over, newest first."""
     return sorted((e for e in events if not is_upcoming(e, now)), key=_chronological, reverse=True)
 
 
-def happened(events, now: dt.datetime | dt.date) -> list[Event]:
+def happened(events: Iterable[Event], now: dt.datetime | dt.date) -> list[Event]:
     """The project's own events that took place: over, and scheduled (not cancelled, postponed or
     only planned), newest first. Events of earlier projects are not the project's."""
     return [e for e in past(events, now) if e.confirmed and not e.earlier_project]
 
 
-def own(events) -> list[Event]:
+def own(events: Iterable[Event]) -> list[Event]:
     """The events of Northern Connections itself, in the order given."""
     return [e for e in events if not e.earlier_project]
 
@@ -79,7 +80,7 @@ class EarlierProject:
     events: list[Event]  # newest first
 
 
-def earlier_projects(events) -> list[EarlierProject]:
+def earlier_projects(events: Iterable[Event]) -> list[EarlierProject]:
     """Events of predecessor projects, by project (the latest project first), each newest first."""
     by_project: dict[str, list[Event]] = {}
     for event in sorted((e for e in events if e.earlier_project), key=_chronological, reverse=True):
@@ -87,12 +88,12 @@ def earlier_projects(events) -> list[EarlierProject]:
     return [EarlierProject(name, group) for name, group in by_project.items()]
 
 
-def _chronological(event: Event):
+def _chronological(event: Event) -> tuple[dt.datetime, tuple[dt.date, dt.time, str]]:
     # By the moment it starts (time zones differ), then by the source's order key.
     return (event.starts_at.astimezone(dt.UTC), event.sort_key)
 
 
-def archive(events, now: dt.datetime | dt.date) -> list[ArchiveYear]:
+def archive(events: Iterable[Event], now: dt.datetime | dt.date) -> list[ArchiveYear]:
     """Past events by year (newest first), then by month (newest first); an event sits under its start month."""
     years = []
     for year, in_year in groupby(past(events, now), key=lambda e: e.start.year):
@@ -104,7 +105,7 @@ def archive(events, now: dt.datetime | dt.date) -> list[ArchiveYear]:
     return years
 
 
-def neighbours(events) -> dict[str, tuple[Event | None, Event | None]]:
+def neighbours(events: Iterable[Event]) -> dict[str, tuple[Event | None, Event | None]]:
     """Each event's previous and next event in chronological order, by slug."""
     ordered = sorted(events, key=_chronological)
     return {

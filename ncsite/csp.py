@@ -27,11 +27,11 @@ _JAVASCRIPT_TYPES = ("", "text/javascript", "application/javascript", "module")
 class _Attributes(HTMLParser):
     """The attributes of one start tag, read by the standard library's HTML tokenizer."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.attrs: dict[str, str] = {}
 
-    def handle_starttag(self, tag, attrs):
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.attrs = {name: value or "" for name, value in attrs}
 
 

@@ -7,6 +7,8 @@ only place the result.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
+from typing import Any
 
 from .calendar import event_datetime
 from .feature import Settings
@@ -31,7 +33,7 @@ def _end_date(event: Event) -> str | None:
     return event.ends_at.isoformat(timespec="minutes")
 
 
-def _place(event: Event) -> dict | None:
+def _place(event: Event) -> dict[str, Any] | None:
     """A schema.org Place, when at least the city and the country are known."""
     loc = event.location
     if loc is None or not (loc.city and loc.country):
@@ -46,7 +48,7 @@ def _place(event: Event) -> dict | None:
     return {k: v for k, v in place.items() if v}
 
 
-def _locations(event: Event) -> list[dict] | None:
+def _locations(event: Event) -> list[dict[str, Any]] | None:
     """The locations the attendance mode needs (a Place, a VirtualLocation, or both); None if one is unknown.
 
     A VirtualLocation needs the address where people joined: an online event whose
@@ -60,7 +62,7 @@ def _locations(event: Event) -> list[dict] | None:
     return known if len(known) == len(needed) else None
 
 
-def jsonld(event: Event, settings: Settings) -> dict | None:
+def jsonld(event: Event, settings: Settings) -> dict[str, Any] | None:
     """The schema.org Event for one event page, or None when it cannot be told truthfully and validly:
     a month-only event (no startDate), or one whose place (or online address) is not known."""
     locations = _locations(event) if in_calendar(event) else None
@@ -83,7 +85,7 @@ def jsonld(event: Event, settings: Settings) -> dict | None:
     return {k: v for k, v in data.items() if v is not None}
 
 
-def script_json(data) -> str:
+def script_json(data: object) -> str:
     """JSON safe inside <script>: no "<", ">" or "&" that could end the element or open a comment."""
     text = json.dumps(data, ensure_ascii=False, indent=None, separators=(",", ":"))
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
@@ -94,7 +96,7 @@ def jsonld_script(event: Event, settings: Settings) -> str | None:
     return None if data is None else script_json(data)
 
 
-def event_record(event: Event, settings: Settings) -> dict:
+def event_record(event: Event, settings: Settings) -> dict[str, Any]:
     loc = event.location
     return {
         "id": event.slug,
@@ -128,7 +130,7 @@ def event_record(event: Event, settings: Settings) -> dict:
     }
 
 
-def events_json(events, settings: Settings) -> bytes:
+def events_json(events: Iterable[Event], settings: Settings) -> bytes:
     """events/events.json: every event in chronological order, as a JSON list."""
     records = [event_record(e, settings) for e in events]
     return (json.dumps(records, ensure_ascii=False, indent=1) + "\n").encode("utf-8")

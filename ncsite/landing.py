@@ -38,7 +38,7 @@ def labs_by_date(labs: tuple[LivingLab, ...]) -> list[LivingLab]:
     return sorted(labs, key=lambda lab: (lab.start.date if lab.start else far, lab.city, lab.title))
 
 
-def landing(content: Content, today: dt.date) -> dict:
+def landing(content: Content, today: dt.date) -> dict[str, object]:
     """The home page's context, next to its events."""
     countries = partner_countries(content.partners)
     return {

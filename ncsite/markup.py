@@ -132,7 +132,7 @@ class _RawHtml(HTMLParser):
         self.findings: list[Finding] = []
         self.urls: list[tuple[int, str, bool]] = []
 
-    def handle_starttag(self, tag, attrs):
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         line = self.getpos()[0] + self.first_line - 1
         if tag not in ALLOWED_TAGS:
             self.findings.append(

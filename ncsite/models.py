@@ -93,7 +93,7 @@ class Event:
         return (self.end or self.start).last_date
 
     @property
-    def sort_key(self):
+    def sort_key(self) -> tuple[dt.date, dt.time, str]:
         return (self.start.date, self.start.time or dt.time(0), self.slug)
 
     @property

@@ -137,7 +137,7 @@ def suggested_partners(
     score: dict[str, int] = {}
     by_id: dict[str, Cluster] = {}
 
-    def count(other: Cluster, points: int):
+    def count(other: Cluster, points: int) -> None:
         score[other.id] = score.get(other.id, 0) + points
         by_id[other.id] = other
 
@@ -196,7 +196,9 @@ def _overlap(cluster: Cluster, other: Cluster) -> tuple[tuple[str, ...], tuple[s
     return offers, seeks, shares
 
 
-def _reasons(offers, seeks, shares, labels) -> tuple[Reason, ...]:
+def _reasons(
+    offers: tuple[str, ...], seeks: tuple[str, ...], shares: tuple[str, ...], labels: Mapping[str, str]
+) -> tuple[Reason, ...]:
     reasons = []
     if offers:
         reasons.append(Reason("offers", offers, f"works on {_words(offers, labels)}, which you are looking for"))
