@@ -6,15 +6,22 @@ never in this module), so `mkdocs serve` rebuilds see edited content.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
 from pathlib import Path
+from typing import Literal
 
 import material
-from jinja2 import ChoiceLoader, FileSystemLoader, PrefixLoader
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader
 from markupsafe import Markup
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import get_plugin_logger
-from mkdocs.structure.files import File, InclusionLevel
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from ncsite import Build, Settings, filters, report
 from ncsite.config import newsletter_feed_items, site_timezone
@@ -27,15 +34,15 @@ _PROCESS: dict[str, str] = {}
 MATERIAL_TEMPLATES = str(Path(material.__file__).resolve().parent / "templates")
 
 
-def _build(config) -> Build:
+def _build(config: MkDocsConfig) -> Build:
     return config[KEY]
 
 
-def on_startup(command, dirty):
+def on_startup(command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
     _PROCESS["command"] = command
 
 
-def on_config(config):
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).resolve().parent
     try:
         feed_items = newsletter_feed_items(config.extra)
@@ -61,7 +68,7 @@ def on_config(config):
     return config
 
 
-def _edit_base(config) -> str | None:
+def _edit_base(config: MkDocsConfig) -> str | None:
     """The repository's edit URL for the project root: edit_uri points at docs_dir, generated pages edit other files."""
     if not (config.repo_url and config.edit_uri):
         return None
@@ -71,7 +78,7 @@ def _edit_base(config) -> str | None:
     return config.repo_url.rstrip("/") + "/" + edit_root
 
 
-def on_files(files, config):
+def on_files(files: Files, config: MkDocsConfig) -> Files:
     build = _build(config)
     for page in build.pages():
         files.append(File.generated(config, page.src_uri, content=page.markdown))
@@ -83,17 +90,18 @@ def on_files(files, config):
     return files
 
 
-def on_env(env, config, files):
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     env.filters.update(filters.FILTERS)
     env.globals["ncsite"] = _build(config)
     # Markup rendered once per build (overrides/ncsite/once.html), and Material's own
     # templates under "material/", for overrides that wrap the original partial.
     env.globals["ncsite_once"] = {}
+    assert env.loader is not None  # the theme's loader: MkDocs always sets one
     env.loader = ChoiceLoader([env.loader, PrefixLoader({"material": FileSystemLoader(MATERIAL_TEMPLATES)})])
     return env
 
 
-def on_page_markdown(markdown, page, config, files):
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     # Material's own templates print the title and description without autoescaping
     # (<title>, header, meta tags): escape them once, here, as Markup, so that our
     # templates, which all autoescape, print them as they are (never twice escaped).
@@ -110,37 +118,38 @@ def on_page_markdown(markdown, page, config, files):
     return markdown
 
 
-def on_page_content(html, page, config, files):
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     _build(config).keep_html(page.file.src_uri, html)
     return html
 
 
-def on_page_context(context, page, config, nav):
+def on_page_context(context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
     view = _build(config).view(page.file.src_uri)
     if view is not None:
-        context.update(view.context)
+        # The views' values extend MkDocs' TemplateContext (a TypedDict of its own keys).
+        context.update(view.context)  # type: ignore[typeddict-item]
     return context
 
 
-def on_post_page(output, page, config):
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     return _build(config).policy.apply(output)
 
 
-def on_post_template(output_content, template_name, config):
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
     # 404.html and other theme pages are rendered without on_post_page.
     if template_name.endswith(".html"):
         return _build(config).policy.apply(output_content)
     return output_content
 
 
-def on_serve(server, config, builder):
+def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable[[], None]) -> LiveReloadServer:
     """Under `mkdocs serve`, a failed rebuild keeps the last good site on view.
 
     MkDocs itself would hold every page request until a rebuild succeeds (the
     browser just spins); the problems are already printed by then.
     """
 
-    def rebuild():
+    def rebuild() -> None:
         try:
             builder()
         except Abort:
@@ -150,7 +159,7 @@ def on_serve(server, config, builder):
     return server
 
 
-def on_post_build(config):
+def on_post_build(config: MkDocsConfig) -> None:
     site_dir = Path(config.site_dir)
     folders = set()
     for output in _build(config).outputs():
