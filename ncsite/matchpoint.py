@@ -25,7 +25,7 @@ import io
 import json
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -266,7 +266,7 @@ def public_profile(
     cluster: Cluster,
     topics: Iterable[Topic],
     clusters: Mapping[str, Cluster] | None = None,
-    predecessors: Iterable[Cluster] = (),
+    predecessors: Sequence[Cluster] = (),
 ) -> PublicCluster:
     """The public view of one cluster (the only way cluster data reaches a page or an export).
 
