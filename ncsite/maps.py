@@ -322,7 +322,7 @@ def _areas(chart: Chart, boxes: dict[str, list[Rect]], focus: set[str]) -> tuple
     wanted += [("region", name, spots, None) for name, spots in REGION_SPOTS]
     wanted += [("sea", name, spots, None) for name, spots in SEA_SPOTS]
     areas = []
-    for kind, text, spots, code in wanted:
+    for kind, text, spots, country in wanted:
         labels = []
         for mode in MODES:
             if kind == "sea" and mode is NARROW and text != "North Sea":
@@ -339,7 +339,7 @@ def _areas(chart: Chart, boxes: dict[str, list[Rect]], focus: set[str]) -> tuple
                     labels.append((mode.name, Label(round(x, 1), round(y, 1), shown, size=round(font, 1))))
                     break
         if labels:
-            areas.append(Area(kind, tuple(labels), text, code))
+            areas.append(Area(kind, tuple(labels), text, country))
     return tuple(areas)
 
 
