@@ -28,6 +28,7 @@ MARGIN = 80.0  # km kept around every place, for its marker and label
 
 DOT = 9.0  # a pin's radius on wide screens (km, i.e. SVG units)
 SPREAD = 12.4  # spacing factor of the sunflower that groups a town's pins
+AREA_GAP = 0.4  # room kept around a country's, region's or sea's name, in ems (letter-spacing ends in a gap)
 
 
 @dataclass(frozen=True)
@@ -49,10 +50,10 @@ MODES = (WIDE, NARROW)
 COUNTRY_SPOTS: dict[str, tuple[tuple[float, float], ...]] = {
     "NO": ((8.4, 60.75), (7.6, 59.3), (9.0, 61.2)),
     "SE": ((14.1, 58.7), (13.8, 57.3), (14.2, 59.5)),
-    "DK": ((9.0, 56.25), (9.0, 55.6), (9.6, 56.8)),
+    "DK": ((9.0, 56.25), (9.0, 55.6), (9.6, 56.8), (8.7, 56.55), (9.3, 57.45)),
     "DE": ((9.7, 51.8), (8.3, 52.7), (11.5, 52.3)),
-    "NL": ((5.8, 52.6), (6.3, 52.3), (5.3, 51.95)),
-    "BE": ((4.7, 50.45), (4.3, 50.75)),
+    "NL": ((5.8, 52.6), (6.3, 52.3), (5.3, 51.95), (5.9, 51.55)),
+    "BE": ((4.7, 50.45), (4.3, 50.75), (4.4, 50.25), (3.9, 50.55)),
     "GB": ((-1.6, 52.9), (-2.2, 54.2)),
     "FR": ((2.9, 50.15),),
     "PL": ((15.2, 52.8),),
@@ -162,6 +163,8 @@ class Area:
 
     kind: str  # "country", "focus" (a country with markers), "region", "sea"
     labels: tuple[tuple[str, Label], ...]
+    name: str = ""  # as readers see it in text: "Denmark"
+    country: str | None = None  # the country's code, for a country's name
 
 
 @dataclass(frozen=True)
@@ -181,6 +184,17 @@ class MapView:
     areas: tuple[Area, ...]
     legend: tuple[LegendItem, ...] = ()
     collapsible: bool = False  # on phones, behind a "Show the map" button
+    country_filter: str | None = None  # a page whose ?country= the names of the countries with markers link to
+
+    @property
+    def linked_areas(self) -> tuple[Area, ...]:
+        """The areas drawn as links: the countries with markers, when the map has a country filter."""
+        return tuple(a for a in self.areas if self.country_filter and a.kind == "focus" and a.country)
+
+    @property
+    def plain_areas(self) -> tuple[Area, ...]:
+        linked = self.linked_areas
+        return tuple(a for a in self.areas if a not in linked)
 
     @property
     def pin_count(self) -> int:
@@ -201,6 +215,7 @@ def town_map(
     summary: str,
     legend: Sequence[LegendItem] = (),
     collapsible: bool = False,
+    country_filter: str | None = None,
 ) -> MapView:
     """A map of `pins`, grouped by town; pins whose town has no place are left out (the loader reports them)."""
     chart = chart_of(content)
@@ -217,7 +232,7 @@ def town_map(
     labelled.sort(key=lambda t: (-t.y, t.x))  # drawn north to south, so that southern labels lie on top
     focus = {t.place.country for t in towns}
     areas = _areas(chart, boxes, focus)
-    return MapView(id, kind, title, summary, chart, tuple(labelled), areas, tuple(legend), collapsible)
+    return MapView(id, kind, title, summary, chart, tuple(labelled), areas, tuple(legend), collapsible, country_filter)
 
 
 def _towns(gazetteer: Gazetteer, pins: Iterable[Pin], chart: Chart) -> list[Town]:
@@ -301,13 +316,13 @@ def _place_label(town: Town, mode: Mode, taken: list[Rect], chart: Chart) -> Lab
 
 def _areas(chart: Chart, boxes: dict[str, list[Rect]], focus: set[str]) -> tuple[Area, ...]:
     """Country, region and sea names, each at its first free spot, or left out."""
-    wanted: list[tuple[str, str, tuple[tuple[float, float], ...]]] = []
+    wanted: list[tuple[str, str, tuple[tuple[float, float], ...], str | None]] = []
     for code, spots in COUNTRY_SPOTS.items():
-        wanted.append(("focus" if code in focus else "country", COUNTRIES[code], spots))
-    wanted += [("region", name, spots) for name, spots in REGION_SPOTS]
-    wanted += [("sea", name, spots) for name, spots in SEA_SPOTS]
+        wanted.append(("focus" if code in focus else "country", COUNTRIES[code], spots, code))
+    wanted += [("region", name, spots, None) for name, spots in REGION_SPOTS]
+    wanted += [("sea", name, spots, None) for name, spots in SEA_SPOTS]
     areas = []
-    for kind, text, spots in wanted:
+    for kind, text, spots, country in wanted:
         labels = []
         for mode in MODES:
             if kind == "sea" and mode is NARROW and text != "North Sea":
@@ -315,7 +330,7 @@ def _areas(chart: Chart, boxes: dict[str, list[Rect]], focus: set[str]) -> tuple
             font = mode.sea_font if kind == "sea" else mode.area_font * (0.9 if kind == "region" else 1)
             caps = kind in ("country", "focus")
             shown = text.upper() if caps else text
-            w = text_width(shown, font, caps)
+            w = text_width(shown, font, caps) + font * AREA_GAP  # letter-spaced: keep a gap to the next name
             for lon, lat in spots:
                 x, y = chart.at(lon, lat)
                 box = (x - w / 2, y - font * 0.8, x + w / 2, y + font * 0.2)
@@ -324,7 +339,7 @@ def _areas(chart: Chart, boxes: dict[str, list[Rect]], focus: set[str]) -> tuple
                     labels.append((mode.name, Label(round(x, 1), round(y, 1), shown, size=round(font, 1))))
                     break
         if labels:
-            areas.append(Area(kind, tuple(labels)))
+            areas.append(Area(kind, tuple(labels), text, country))
     return tuple(areas)
 
 
@@ -380,6 +395,7 @@ def cluster_map(content: Content) -> MapView:
         "the list has them all.",
         legend=legend,
         collapsible=True,
+        country_filter="matchpoint/",
     )
 
 

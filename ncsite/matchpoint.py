@@ -522,6 +522,30 @@ def directory(clusters: Iterable[Cluster], topics: Iterable[Topic]) -> Directory
     )
 
 
+DESCRIPTION_LENGTH = 200  # longer than this, a focus is cut to its first sentence(s) for previews and search results
+
+
+def profile_description(profile: PublicCluster) -> str:
+    """A profile page's description (meta, Open Graph): the cluster's focus, else "name, town, country: industry".
+
+    A long focus keeps its first sentences up to DESCRIPTION_LENGTH, or is cut at a word with "…".
+    """
+    if not profile.focus:
+        place = ", ".join((*profile.places[:1], profile.country_name))
+        return f"{profile.name}, {place}" + (f": {profile.industry}" if profile.industry else "")
+    text = " ".join(profile.focus.split())
+    if len(text) <= DESCRIPTION_LENGTH:
+        return text
+    kept = ""
+    for sentence in re.split(r"(?<=[.!?])\s+(?=[A-Z0-9])", text):
+        if len(kept) + len(sentence) + 1 > DESCRIPTION_LENGTH:
+            break
+        kept = f"{kept} {sentence}".strip()
+    if kept:
+        return kept
+    return text[: DESCRIPTION_LENGTH - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+
+
 # -- the feature -------------------------------------------------------------------
 
 
@@ -539,16 +563,13 @@ class MatchpointFeature(Feature):
             description="Matchpoint – the place to find your new project partner.",
         )
         for profile in self.directory.profiles:
-            description = f"{profile.name}, {', '.join((*profile.places[:1], profile.country_name))}" + (
-                f": {profile.industry}" if profile.industry else ""
-            )
             yield GeneratedPage(
                 f"matchpoint/{profile.id}.md",
                 profile.name,
                 "cluster.html",
                 body=profile_text(profile),
                 edit_path=EDIT_PATH,
-                description=description,
+                description=profile_description(profile),
             )
 
     def views(self) -> dict[str, PageView]:

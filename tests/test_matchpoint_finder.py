@@ -114,7 +114,20 @@ def test_phone_no_layout_shift_and_first_card_on_the_first_screen(browser, site_
     box = page.locator("#nc-clusters > li").first.locator(".nc-card__title").bounding_box()
     assert box and box["y"] + box["height"] <= 844, box
     assert page.locator("#nc-more").get_attribute("open") is None  # filters behind one button
-    page.locator("#nc-more summary").click()
+    summary = page.locator("#nc-more summary")
+    look = summary.evaluate(
+        "s => { const c = getComputedStyle(s), icon = getComputedStyle(s, '::before');"
+        " return {border: c.borderTopStyle, width: c.borderTopWidth, icon: icon.display, height: s.offsetHeight}; }"
+    )
+    # A plain outlined button, not Material's collapsible admonition with its pencil icon.
+    assert look["border"] == "solid" and look["width"] != "0px" and look["icon"] == "none", look
+    assert look["height"] >= 40, look  # a touch target
+    summary.focus()
+    page.keyboard.press("Enter")  # by keyboard
+    assert page.locator("#nc-more").get_attribute("open") is not None and page.locator("#nc-country").is_visible()
+    page.keyboard.press("Enter")
+    assert not page.locator("#nc-country").is_visible()
+    summary.click()
     assert page.locator("#nc-country").is_visible()
     for path in ("matchpoint/clean/", "matchpoint/house-of-energy/"):
         page.goto(site_url + path)

@@ -16,6 +16,7 @@ from ncsite.matchpoint import (
     clusters_csv,
     clusters_json,
     directory,
+    profile_description,
     profile_text,
     public_profile,
     rank_by_topics,
@@ -419,3 +420,18 @@ def test_suggestions_without_looking_for_use_shared_then_neighbouring_topics():
     matches = suggested_partners(me, [me, same, near, far], topics)
     assert [m.cluster.id for m in matches] == ["same", "near"]
     assert matches[0].why == "also works on wind" and matches[1].why == "works on related topics: heat"
+
+
+def test_a_profile_is_described_by_its_focus_else_by_name_place_and_industry():
+    def described(**fields):
+        return profile_description(public_profile(cluster("kiel", country="DE", name="Kiel Cluster", **fields), TOPICS))
+
+    assert described(town="Kiel", industry="Maritime") == "Kiel Cluster, Kiel, Germany: Maritime"
+    assert described() == "Kiel Cluster, Germany"
+    assert described(focus="Ships and\n  ports.", industry="Maritime") == "Ships and ports."
+    first = "A maritime cluster for shipyards, ports and suppliers along the Baltic and North Sea coasts of Germany."
+    second = "Since 2019 it also runs a network of offshore wind companies and research institutes in the region."
+    assert described(focus=f"{first} {second}") == first  # a long focus: its first sentence
+    words = "word " * 60
+    cut = described(focus=words)
+    assert cut.endswith("…") and len(cut) <= 200 and cut[:-1] == cut[:-1].rstrip() and words.startswith(cut[:-1])

@@ -4,7 +4,7 @@
  * clusters whose cards the directory (matchpoint.js) shows: it watches the cards' `hidden`
  * attribute, whatever changed it (filters, text search, the URL), and matches a marker to
  * its card by the profile address both link to. A town whose markers are all hidden is
- * hidden with its name.
+ * hidden with its name. A click on a country's name sets the directory's country filter.
  */
 (function () {
   "use strict";
@@ -49,9 +49,39 @@
     update();
   }
 
+  // A country's name sets the directory's country filter in place (its link, ?country=XX, is for
+  // browsers without this script and for opening in a new tab); the chosen country is marked current.
+  function countries(figure, select) {
+    var links = Array.prototype.slice.call(figure.querySelectorAll("a.nc-map__country"));
+    function known(code) {
+      return Array.prototype.some.call(select.options, function (o) { return o.value === code; });
+    }
+    function mark() {
+      links.forEach(function (link) {
+        if (link.getAttribute("data-country") === select.value) link.setAttribute("aria-current", "true");
+        else link.removeAttribute("aria-current");
+      });
+    }
+    links.forEach(function (link) {
+      link.addEventListener("click", function (event) {
+        var code = link.getAttribute("data-country");
+        if (event.button || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey || !known(code)) return;
+        event.preventDefault();
+        select.value = code;
+        select.dispatchEvent(new Event("change", { bubbles: true }));
+      });
+    });
+    select.addEventListener("change", mark);
+    window.addEventListener("popstate", mark);
+    if (select.form) select.form.addEventListener("reset", function () { setTimeout(mark, 0); });
+    mark();
+  }
+
   Array.prototype.forEach.call(document.querySelectorAll("[data-nc-map]"), function (figure) {
     toggle(figure);
     var list = document.getElementById("nc-clusters");
     if (figure.classList.contains("nc-map--clusters") && list) follow(figure, list);
+    var select = document.getElementById("nc-country");
+    if (select) countries(figure, select);
   });
 })();
