@@ -63,7 +63,7 @@ class LivingLabsFeature(Feature):
                     "taking_part": [self.content.cluster(cid) for cid in lab.clusters if cid != lab.host],
                     "lab_events": events_of_lab(self.content.events, lab.slug),
                     "could_join": rank_by_topics(
-                        self.content.clusters,
+                        [c for c in self.content.clusters if c.active],  # a merged cluster is no partner any more
                         lab.topics,
                         self.content.topics,
                         abroad_from=lab.country,

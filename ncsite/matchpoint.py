@@ -86,7 +86,14 @@ class ClusterLink:
     name: str
     url: str
     change: str = ""  # "merged", "renamed", or the part of the work that moved ("its energy activities")
-    when: str = ""  # "July 2020", "2018"
+    when: str = ""  # "July 2020", "2018", "9 May 2014"
+
+    @property
+    def when_phrase(self) -> str:
+        """The date with its preposition: "on 9 May 2014", "in July 2020", "in 2018"; empty without a date."""
+        if not self.when:
+            return ""
+        return f"on {self.when}" if self.when[:1].isdigit() and " " in self.when else f"in {self.when}"
 
 
 def date_text(iso: str | None) -> str:

@@ -23,8 +23,8 @@ def lab(slug, host=None, clusters=(), topics=(), status="running", country="DK",
     )
 
 
-def cluster(cid, topics=(), name=None, country="DE") -> Cluster:
-    return Cluster(id=cid, name=name or cid.title(), country=country, line=1, topics=tuple(topics))
+def cluster(cid, topics=(), name=None, country="DE", **more) -> Cluster:
+    return Cluster(id=cid, name=name or cid.title(), country=country, line=1, topics=tuple(topics), **more)
 
 
 LABS = [
@@ -54,6 +54,7 @@ def test_could_join_uses_matchpoint_ranking_abroad_first_and_leaves_out_who_is_i
         cluster("two", ["energy-grids", "ict", "food"], name="Beta"),
         cluster("also-one", ["district-heating"], name="Alpha", country="DK"),
         cluster("none", ["food"]),
+        cluster("gone", ["ict", "energy-grids"], name="Aaa", status="merged", successor="two"),
     ]
     topics = tuple(
         Topic(t, t.replace("-", " ").capitalize()) for t in ("district-heating", "energy-grids", "ict", "food")
@@ -61,7 +62,8 @@ def test_could_join_uses_matchpoint_ranking_abroad_first_and_leaves_out_who_is_i
     content = Content(livinglabs=(the_lab,), clusters=tuple(clusters), topics=topics)
     view = LivingLabsFeature(settings, content).views()["livinglabs/heat.md"]
     matches = view.context["could_join"]
-    # Abroad (not DK) first, then by how many of the lab's topics they work on; host and members never.
+    # Abroad (not DK) first, then by how many of the lab's topics they work on; host, members and
+    # merged clusters (no partner any more) never.
     assert [m.cluster.id for m in matches] == ["two", "one", "also-one"]
     assert matches[0].why == "works on energy grids and ict"
     assert len(matches) <= COULD_JOIN_MAX
