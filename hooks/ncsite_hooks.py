@@ -118,7 +118,7 @@ def on_page_content(html, page, config, files):
 def on_page_context(context, page, config, nav):
     view = _build(config).view(page.file.src_uri)
     if view is not None:
-        context.update(view.context)
+        context.update(view.page_context())
     return context
 
 

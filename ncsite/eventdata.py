@@ -11,6 +11,7 @@ import json
 from .calendar import event_datetime
 from .feature import Settings
 from .ical import event_path, in_calendar
+from .jsonfile import json_list
 from .models import Event
 
 SCHEMA = "https://schema.org/"
@@ -130,5 +131,4 @@ def event_record(event: Event, settings: Settings) -> dict:
 
 def events_json(events, settings: Settings) -> bytes:
     """events/events.json: every event in chronological order, as a JSON list."""
-    records = [event_record(e, settings) for e in events]
-    return (json.dumps(records, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    return json_list(event_record(e, settings) for e in events)

@@ -22,15 +22,16 @@ from __future__ import annotations
 import csv
 import html
 import io
-import json
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import partial
 
 from .countries import COUNTRIES
 from .dates import MONTH_NAMES
 from .feature import Feature, GeneratedPage, Output, PageView
+from .jsonfile import json_list
 from .maps import cluster_map
 from .models import Cluster, LivingLab, Topic, events_per_cluster, labs_of_cluster, predecessors_of
 from .paths import MATCHPOINT_INDEX
@@ -372,8 +373,7 @@ CSV_COLUMNS = (
 
 def clusters_json(profiles: Iterable[PublicCluster], absolute) -> bytes:
     """`matchpoint/clusters.json`: a list of public profiles; `absolute(path)` makes URLs absolute."""
-    data = [p.as_dict(absolute(p.url)) for p in profiles]
-    return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    return json_list(p.as_dict(absolute(p.url)) for p in profiles)
 
 
 def clusters_csv(profiles: Iterable[PublicCluster], absolute) -> bytes:
@@ -573,15 +573,23 @@ class MatchpointFeature(Feature):
                 "cluster.html",
                 {
                     "profile": profiles[cluster.id],
-                    "partners": suggested_partners(cluster, candidates, topics, index=index) if cluster.active else [],
                     "cluster_events": events_by_cluster.get(cluster.id, []),
-                    "cluster_labs": cluster_labs(cluster.id, self.content.livinglabs),
                     "register_url": "matchpoint/register/",
                     "contact_url": CONTACT_PAGE,
                 },
                 EDIT_PATH,
+                later=partial(self.partners_and_labs, cluster, candidates, index),
             )
         return views
+
+    def partners_and_labs(self, cluster, candidates, index):
+        """A profile's partner suggestions and living labs, made as its page renders (not held for the build)."""
+        return {
+            "partners": suggested_partners(cluster, candidates, self.content.topics, index=index)
+            if cluster.active
+            else [],
+            "cluster_labs": cluster_labs(cluster.id, self.content.livinglabs),
+        }
 
     def outputs(self, rendered):
         profiles = self.directory.profiles
