@@ -16,7 +16,8 @@ from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel
 
-from ncsite import Build, Settings, filters, report
+from ncsite import Settings, filters, report
+from ncsite.build import Build
 from ncsite.config import newsletter_feed_items, site_timezone
 from ncsite.dates import build_now
 

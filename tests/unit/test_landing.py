@@ -6,7 +6,8 @@ import datetime as dt
 import shutil
 from pathlib import Path
 
-from ncsite import Build, Settings
+from ncsite import Settings
+from ncsite.build import Build
 from ncsite.dates import parse_when
 from ncsite.landing import labs_by_date, latest_news, partner_countries
 from ncsite.models import Content, LivingLab, NewsletterIssue, Partner
