@@ -6,11 +6,13 @@ never in this module), so `mkdocs serve` rebuilds see edited content.
 
 from __future__ import annotations
 
+import hashlib
 from html import escape
 from pathlib import Path
 
+import jinja2
 import material
-from jinja2 import ChoiceLoader, FileSystemLoader, PrefixLoader
+from jinja2 import ChoiceLoader, FileSystemBytecodeCache, FileSystemLoader, PrefixLoader
 from markupsafe import Markup
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import get_plugin_logger
@@ -91,7 +93,23 @@ def on_env(env, config, files):
     # templates under "material/", for overrides that wrap the original partial.
     env.globals["ncsite_once"] = {}
     env.loader = ChoiceLoader([env.loader, PrefixLoader({"material": FileSystemLoader(MATERIAL_TEMPLATES)})])
+    env.bytecode_cache = _template_cache(env)
     return env
+
+
+def _template_cache(env):
+    """Jinja's bytecode cache: each template compiled once, not on every build and every `mkdocs serve`
+    rebuild (~60 templates, about 0.5 s). Kept in the user's temporary folder (Jinja's own), one file
+    per template, found by its name and path and used only while its source is unchanged; the settings
+    that shape compiled code (Jinja's version, extensions, escaping, syntax) are part of the file name."""
+    shape = [jinja2.__version__, sorted(env.extensions), env.autoescape, env.finalize, env.optimized]
+    shape += [env.block_start_string, env.variable_start_string, env.comment_start_string, env.line_statement_prefix]
+    shape += [env.trim_blocks, env.lstrip_blocks, env.newline_sequence, env.keep_trailing_newline]
+    key = hashlib.sha256(repr(shape).encode("utf-8")).hexdigest()[:16]
+    try:
+        return FileSystemBytecodeCache(pattern=f"__ncsite_{key}_%s.cache")
+    except (OSError, RuntimeError):  # no safe temporary folder: compile on every build, as without the cache
+        return None
 
 
 def on_page_markdown(markdown, page, config, files):
