@@ -15,6 +15,5 @@ def json_list(records: Iterable[Any]) -> bytes:
     A record's text is indented one level deeper by a space after each of its newlines
     (JSON strings hold no raw newline, so every newline there is json's own).
     """
-    parts = [" " + json.dumps(r, ensure_ascii=False, indent=1).replace("\n", "\n ") for r in records]
-    text = "[\n" + ",\n".join(parts) + "\n]" if parts else "[]"
-    return (text + "\n").encode("utf-8")
+    parts = [(" " + json.dumps(r, ensure_ascii=False, indent=1).replace("\n", "\n ")).encode("utf-8") for r in records]
+    return b"[\n" + b",\n".join(parts) + b"\n]\n" if parts else b"[]\n"

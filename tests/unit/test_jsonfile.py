@@ -10,7 +10,7 @@ from ncsite.jsonfile import json_list
 
 RECORDS = [
     {"id": "a", "title": "Øresund møde", "nested": {"list": [1, 2, {"deep": None}], "empty": {}, "none": []}},
-    {"text": "line one\nline two\t\"quoted\" \\ back", "unicode": "\u2028 \U0001f600", "n": 1.5, "t": True},
+    {"text": 'line one\nline two\t"quoted" \\ back', "unicode": "\u2028 \U0001f600", "n": 1.5, "t": True},
     [],
     "plain",
 ]
