@@ -169,9 +169,9 @@ class _Loader:
             return None
         if clean is F.INVALID:
             return None
-        body = doc.body.strip("\n")
-        clean.setdefault("summary", first_paragraph(body))
-        return clean, body, data
+        # The body itself is not kept: MkDocs reads and renders it; the model holds its first paragraph.
+        clean.setdefault("summary", first_paragraph(doc.body.strip("\n")))
+        return clean, data
 
     def slug_of(self, path: Path) -> str | None:
         slug = path.stem
@@ -190,7 +190,7 @@ class _Loader:
         loaded = self.record(path, F.EVENT)
         if loaded is None or slug is None:
             return None
-        clean, body, data = loaded
+        clean, data = loaded
         rel = self.sources.rel(path)
         if slug in RESERVED_EVENT_SLUGS:
             self.problem(
@@ -220,7 +220,6 @@ class _Loader:
         return Event(
             slug=slug,
             source=rel,
-            body=body,
             timezone=timezone,
             timezone_from=timezone_from,
             location=Location(**location) if location else None,
@@ -239,10 +238,10 @@ class _Loader:
         loaded = self.record(path, F.LIVINGLAB)
         if loaded is None or slug is None:
             return None
-        clean, body, data = loaded
+        clean, data = loaded
         rel = self.sources.rel(path)
         self.locate(rel, clean["city"], clean["country"], "city", data.line_of("city"))
-        return LivingLab(slug=slug, source=rel, body=body, **clean)
+        return LivingLab(slug=slug, source=rel, **clean)
 
     def newsletter_issue(self, path: Path) -> NewsletterIssue | None:
         rel = self.sources.rel(path)
@@ -257,7 +256,7 @@ class _Loader:
             return None
         if loaded is None:
             return None
-        clean, body, data = loaded
+        clean, data = loaded
         if clean["date"].date.isoformat() != match.group(1):
             self.problem(
                 rel,
@@ -267,7 +266,7 @@ class _Loader:
                 line=data.line_of("date"),
             )
             return None
-        return NewsletterIssue(slug=path.stem, source=rel, body=body, **clean)
+        return NewsletterIssue(slug=path.stem, source=rel, **clean)
 
     # -- the maps: where towns are, and the coastlines ---------------------------
 

@@ -20,7 +20,7 @@ def partner(pid: str, country: str, lead: bool = False) -> Partner:
 
 
 def issue(slug: str) -> NewsletterIssue:
-    return NewsletterIssue(slug=slug, source="", title=slug, date=parse_when(slug[:10]), body="", summary="")
+    return NewsletterIssue(slug=slug, source="", title=slug, date=parse_when(slug[:10]), summary="")
 
 
 def lab(slug: str, start: str | None) -> LivingLab:
@@ -30,7 +30,6 @@ def lab(slug: str, start: str | None) -> LivingLab:
         title=slug,
         city="Kiel",
         country="DE",
-        body="",
         summary="",
         start=parse_when(start) if start else None,
     )
