@@ -64,6 +64,7 @@ def copy_project(dest: Path) -> Path:
 def measure(cmd: list[str], cwd: Path) -> tuple[float, int, float]:
     """Wall seconds, peak RSS (KiB) and CPU seconds (user + system) of one fresh process."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": EPOCH}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # as on a user's machine: the warm-up leaves bytecode for the runs
     started = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(proc.pid, 0)

@@ -6,24 +6,27 @@ never in this module), so `mkdocs serve` rebuilds see edited content.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from html import escape
 from pathlib import Path
 from typing import Literal
 
+import jinja2
 import material
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader
+from jinja2 import ChoiceLoader, Environment, FileSystemBytecodeCache, FileSystemLoader, PrefixLoader
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import get_plugin_logger
+from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from ncsite import Build, Settings, filters, report
+from ncsite import Settings, filters, report
+from ncsite.build import Build
 from ncsite.config import newsletter_feed_items, site_timezone
 from ncsite.dates import build_now
 
@@ -98,7 +101,23 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     env.globals["ncsite_once"] = {}
     assert env.loader is not None  # the theme's loader: MkDocs always sets one
     env.loader = ChoiceLoader([env.loader, PrefixLoader({"material": FileSystemLoader(MATERIAL_TEMPLATES)})])
+    env.bytecode_cache = _template_cache(env)
     return env
+
+
+def _template_cache(env: Environment) -> FileSystemBytecodeCache | None:
+    """Jinja's bytecode cache: each template compiled once, not on every build and every `mkdocs serve`
+    rebuild (~60 templates, about 0.5 s). Kept in the user's temporary folder (Jinja's own), one file
+    per template, found by its name and path and used only while its source is unchanged; the settings
+    that shape compiled code (Jinja's version, extensions, escaping, syntax) are part of the file name."""
+    shape = [jinja2.__version__, sorted(env.extensions), env.autoescape, env.finalize, env.optimized]
+    shape += [env.block_start_string, env.variable_start_string, env.comment_start_string, env.line_statement_prefix]
+    shape += [env.trim_blocks, env.lstrip_blocks, env.newline_sequence, env.keep_trailing_newline]
+    key = hashlib.sha256(repr(shape).encode("utf-8")).hexdigest()[:16]
+    try:
+        return FileSystemBytecodeCache(pattern=f"__ncsite_{key}_%s.cache")
+    except (OSError, RuntimeError):  # no safe temporary folder: compile on every build, as without the cache
+        return None
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -126,8 +145,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 def on_page_context(context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
     view = _build(config).view(page.file.src_uri)
     if view is not None:
-        # The views' values extend MkDocs' TemplateContext (a TypedDict of its own keys).
-        context.update(view.context)  # type: ignore[typeddict-item]
+        context.update(view.page_context())  # type: ignore[typeddict-item]
     return context
 
 
@@ -159,6 +177,9 @@ def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable[[
     return server
 
 
+# Before the search plugin writes its index (priority 0): the two never hold their
+# working memory at the same time, which keeps the build's peak lower.
+@event_priority(10)
 def on_post_build(config: MkDocsConfig) -> None:
     site_dir = Path(config.site_dir)
     folders = set()

@@ -2,10 +2,14 @@
 
 Engine-free by design: nothing here imports MkDocs. The MkDocs hooks in
 `hooks/` are a thin adapter; another generator could drive this package.
+
+`Build` (all the features, `ncsite.build`) is not imported here: `ncsite check`
+loads only what validating the content needs, not the renderers (feeds,
+calendars, maps).
 """
 
-from .build import Build, Settings
+from .feature import Settings
 from .load import Sources, load_content
 from .problems import ContentError, Problem, report
 
-__all__ = ["Build", "Settings", "Sources", "load_content", "ContentError", "Problem", "report"]
+__all__ = ["Settings", "Sources", "load_content", "ContentError", "Problem", "report"]

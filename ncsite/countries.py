@@ -3,7 +3,9 @@
 - The codes: ISO 3166-1's officially assigned ones, as the pinned tzdata package
   lists them (`zoneinfo/iso3166.tab`, the tz database's table of ISO 3166-1).
 - The names: CLDR's English territory names from the pinned Babel
-  ("United Kingdom", "Bosnia & Herzegovina"), the names readers know.
+  ("United Kingdom", "Bosnia & Herzegovina"), the names readers know. Read from
+  Babel's English locale file alone and kept as 249 strings: `Locale("en")`
+  would load and keep all of English and root CLDR data (~5 MiB) for the build.
 
 Kosovo's `XK` is not a country code here: it is user-assigned, not part of
 ISO 3166-1, which is what the content model asks for (CLDR names it, tzdata
@@ -13,10 +15,11 @@ does not list it). Neither are CLDR's other non-ISO regions (`EU`, `UN`, `ZZ`).
 from __future__ import annotations
 
 import importlib.resources
+import pickle
 from collections.abc import Mapping
 from types import MappingProxyType
 
-from babel import Locale
+from babel.localedata import resolve_locale_filename
 
 
 def _iso3166_codes() -> list[str]:
@@ -25,7 +28,10 @@ def _iso3166_codes() -> list[str]:
 
 
 def _names(codes: list[str]) -> dict[str, str]:
-    territories = Locale("en").territories
+    # Babel's own file, read as Babel reads it (babel.localedata.load); the English file names
+    # every territory itself (tests/unit/test_countries.py compares it with Locale("en")).
+    with open(resolve_locale_filename("en"), "rb") as file:
+        territories = pickle.load(file)["territories"]
     return {code: territories[code] for code in sorted(codes)}
 
 

@@ -16,6 +16,7 @@ with them; partner content may not use `data:` URLs (ncsite.markup).
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -35,6 +36,9 @@ class _Attributes(HTMLParser):
         self.attrs = {name: value or "" for name, value in attrs}
 
 
+# A site has a handful of distinct <script ...> start tags, each on hundreds of pages: each is
+# parsed once (a pure function of the tag's text; callers only read the result).
+@functools.lru_cache(maxsize=256)
 def _attributes(start_tag: str) -> dict[str, str]:
     parser = _Attributes()
     parser.feed(start_tag)

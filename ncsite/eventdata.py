@@ -13,6 +13,7 @@ from typing import Any
 from .calendar import event_datetime
 from .feature import Settings
 from .ical import event_path, in_calendar
+from .jsonfile import json_list
 from .models import Event
 
 SCHEMA = "https://schema.org/"
@@ -132,5 +133,4 @@ def event_record(event: Event, settings: Settings) -> dict[str, Any]:
 
 def events_json(events: Iterable[Event], settings: Settings) -> bytes:
     """events/events.json: every event in chronological order, as a JSON list."""
-    records = [event_record(e, settings) for e in events]
-    return (json.dumps(records, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    return json_list(event_record(e, settings) for e in events)

@@ -7,10 +7,13 @@ formats in `eventdata.py` (JSON-LD, JSON) and `ical.py` (iCalendar).
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from functools import partial
+from typing import Any
 
 from . import eventdata, ical
 from .calendar import TYPE_LABELS, archive, earlier_projects, is_past, neighbours, own, upcoming
 from .feature import Feature, GeneratedPage, Output, PageView
+from .models import Event
 from .paths import EVENTS_INDEX
 
 
@@ -60,13 +63,19 @@ class CalendarFeature(Feature):
                     "event_past": is_past(event, now),  # at the build; events.js turns the page when it ends later
                     "previous_event": previous,
                     "next_event": following,
-                    "event_jsonld": eventdata.jsonld_script(event, self.settings),
                     "ics_path": ical.event_path(event) if not event.month_only else None,
-                    "add_links": ical.add_to_calendar_links(event, self.settings),
                 },
                 description=event.summary,
+                later=partial(self.machine_links, event),
             )
         return views
+
+    def machine_links(self, event: Event) -> dict[str, Any]:
+        """The page's JSON-LD and "Add to calendar" links, made as the page renders."""
+        return {
+            "event_jsonld": eventdata.jsonld_script(event, self.settings),
+            "add_links": ical.add_to_calendar_links(event, self.settings),
+        }
 
     def outputs(self, rendered: Mapping[str, str]) -> Iterator[Output]:
         yield Output("events/events.json", eventdata.events_json(self.content.events, self.settings))

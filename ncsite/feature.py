@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -78,6 +78,13 @@ class PageView:
     context: dict[str, Any] = field(default_factory=dict)
     edit_path: str | None = None
     description: str | None = None  # the page's own description (meta, Open Graph) unless its front matter has one
+    # Values made when the page renders and dropped after it (a page's JSON-LD, its partner
+    # suggestions): at 1,000 pages, held for the whole build they would be megabytes.
+    later: Callable[[], dict[str, Any]] | None = None
+
+    def page_context(self) -> dict[str, Any]:
+        """Everything the template gets: `context`, and the values `later` makes now."""
+        return {**self.context, **self.later()} if self.later else self.context
 
 
 @dataclass(frozen=True)

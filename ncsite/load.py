@@ -156,7 +156,7 @@ class _Loader:
 
     # -- kinds ---------------------------------------------------------------
 
-    def record(self, path: Path, spec: F.Record) -> tuple[dict[str, Any], str, LineDict] | None:
+    def record(self, path: Path, spec: F.Record) -> tuple[dict[str, Any], LineDict] | None:
         loaded = self.front_matter(path)
         if loaded is None:
             return None
@@ -171,9 +171,9 @@ class _Loader:
             return None
         if clean is F.INVALID:
             return None
-        body = doc.body.strip("\n")
-        clean.setdefault("summary", first_paragraph(body))
-        return clean, body, data
+        # The body itself is not kept: MkDocs reads and renders it; the model holds its first paragraph.
+        clean.setdefault("summary", first_paragraph(doc.body.strip("\n")))
+        return clean, data
 
     def slug_of(self, path: Path) -> str | None:
         slug = path.stem
@@ -192,7 +192,7 @@ class _Loader:
         loaded = self.record(path, F.EVENT)
         if loaded is None or slug is None:
             return None
-        clean, body, data = loaded
+        clean, data = loaded
         rel = self.sources.rel(path)
         if slug in RESERVED_EVENT_SLUGS:
             self.problem(
@@ -222,7 +222,6 @@ class _Loader:
         return Event(
             slug=slug,
             source=rel,
-            body=body,
             timezone=timezone,
             timezone_from=timezone_from,
             location=Location(**location) if location else None,
@@ -241,10 +240,10 @@ class _Loader:
         loaded = self.record(path, F.LIVINGLAB)
         if loaded is None or slug is None:
             return None
-        clean, body, data = loaded
+        clean, data = loaded
         rel = self.sources.rel(path)
         self.locate(rel, clean["city"], clean["country"], "city", data.line_of("city"))
-        return LivingLab(slug=slug, source=rel, body=body, **clean)
+        return LivingLab(slug=slug, source=rel, **clean)
 
     def newsletter_issue(self, path: Path) -> NewsletterIssue | None:
         rel = self.sources.rel(path)
@@ -259,7 +258,7 @@ class _Loader:
             return None
         if loaded is None:
             return None
-        clean, body, data = loaded
+        clean, data = loaded
         if clean["date"].date.isoformat() != match.group(1):
             self.problem(
                 rel,
@@ -269,7 +268,7 @@ class _Loader:
                 line=data.line_of("date"),
             )
             return None
-        return NewsletterIssue(slug=path.stem, source=rel, body=body, **clean)
+        return NewsletterIssue(slug=path.stem, source=rel, **clean)
 
     # -- the maps: where towns are, and the coastlines ---------------------------
 

@@ -22,16 +22,17 @@ from __future__ import annotations
 import csv
 import html
 import io
-import json
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from .countries import COUNTRIES
 from .dates import MONTH_NAMES
 from .feature import Feature, GeneratedPage, Output, PageView, Settings
+from .jsonfile import json_list
 from .maps import cluster_map
 from .models import Cluster, Content, LivingLab, Topic, events_per_cluster, labs_of_cluster, predecessors_of
 from .paths import MATCHPOINT_INDEX
@@ -380,8 +381,7 @@ CSV_COLUMNS = (
 
 def clusters_json(profiles: Iterable[PublicCluster], absolute: Callable[[str], str]) -> bytes:
     """`matchpoint/clusters.json`: a list of public profiles; `absolute(path)` makes URLs absolute."""
-    data = [p.as_dict(absolute(p.url)) for p in profiles]
-    return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    return json_list(p.as_dict(absolute(p.url)) for p in profiles)
 
 
 def clusters_csv(profiles: Iterable[PublicCluster], absolute: Callable[[str], str]) -> bytes:
@@ -602,15 +602,23 @@ class MatchpointFeature(Feature):
                 "cluster.html",
                 {
                     "profile": profiles[cluster.id],
-                    "partners": suggested_partners(cluster, candidates, topics, index=index) if cluster.active else [],
                     "cluster_events": events_by_cluster.get(cluster.id, []),
-                    "cluster_labs": cluster_labs(cluster.id, self.content.livinglabs),
                     "register_url": "matchpoint/register/",
                     "contact_url": CONTACT_PAGE,
                 },
                 EDIT_PATH,
+                later=partial(self.partners_and_labs, cluster, candidates, index),
             )
         return views
+
+    def partners_and_labs(self, cluster: Cluster, candidates: Sequence[Cluster], index: TopicIndex) -> dict[str, Any]:
+        """A profile's partner suggestions and living labs, made as its page renders (not held for the build)."""
+        return {
+            "partners": suggested_partners(cluster, candidates, self.content.topics, index=index)
+            if cluster.active
+            else [],
+            "cluster_labs": cluster_labs(cluster.id, self.content.livinglabs),
+        }
 
     def outputs(self, rendered: Mapping[str, str]) -> Iterator[Output]:
         profiles = self.directory.profiles

@@ -34,7 +34,6 @@ class Event:
     type: str
     start: When
     timezone: str
-    body: str
     summary: str
     end: When | None = None
     location: Location | None = None
@@ -122,7 +121,6 @@ class LivingLab:
     title: str
     city: str
     country: str
-    body: str
     summary: str
     challenge_owner: str | None = None
     host: str | None = None
@@ -147,7 +145,6 @@ class NewsletterIssue:
     source: str
     title: str
     date: When
-    body: str
     summary: str
     author: str | None = None
 

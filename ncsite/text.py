@@ -2,14 +2,46 @@
 
 from __future__ import annotations
 
+import importlib.util
 import re
-
-from text_unidecode import unidecode
+from array import array
+from pathlib import Path
 
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _REFLINK = re.compile(r"\[([^\]]*)\]\[[^\]]*\]")
 _EMPHASIS = re.compile(r"(\*\*|__|\*|_|`)(.+?)\1")
 _BLOCK_START = ("#", "!!!", "???", "<", "|", "```", "~~~", ">", "[", "-", "*", "+")
+
+
+def _table_file() -> Path:
+    """text-unidecode's table (data.bin), found without importing the package: its import splits
+    the table into 65,535 strings (3.7 MiB held for the whole build)."""
+    spec = importlib.util.find_spec("text_unidecode")
+    if spec is None or spec.origin is None:
+        raise ImportError("text-unidecode is not installed (requirements.txt)")
+    return Path(spec.origin).with_name("data.bin")
+
+
+# The ASCII transliteration of code point n is the n-th NUL-separated entry of the table
+# (the first is U+0001's), read in place: the bytes and where each entry ends.
+_TABLE = _table_file().read_bytes()
+_ENDS = array("I", (m.start() for m in re.finditer(b"\x00", _TABLE)))
+_ENDS.append(len(_TABLE))
+
+
+def unidecode(text: str) -> str:
+    """text-unidecode's `unidecode`, the same result: each character as ASCII, "" for one it has none for."""
+    if text.isascii() and "\x00" not in text:
+        return text
+    out = []
+    for ch in text:
+        point = ord(ch)
+        if not point:
+            out.append("\x00")
+        elif point <= len(_ENDS):
+            start = _ENDS[point - 2] + 1 if point > 1 else 0
+            out.append(_TABLE[start : _ENDS[point - 1]].decode("ascii"))
+    return "".join(out)
 
 
 def plain(markdown: str) -> str:

@@ -13,7 +13,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path, PurePosixPath
 
-from ncsite import Build, Settings
+from ncsite import Settings
+from ncsite.build import Build
 from ncsite.config import read_mkdocs_yml, site_timezone
 
 PLAIN = "page"

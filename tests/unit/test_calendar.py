@@ -45,7 +45,6 @@ def ev(slug, start, end=None, tz="Europe/Copenhagen", **kw) -> Event:
         start=parse_when(start),
         end=parse_when(end) if end else None,
         timezone=tz,
-        body="",
         **kw,
     )
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from babel import Locale
+
 from ncsite.countries import COUNTRIES
 from ncsite.fields import INVALID, LOCATION, Context, Country
 
@@ -32,3 +34,8 @@ def test_kosovo_is_not_an_iso_code_and_is_reported():
     assert Country().check("XK", Context("content/livinglabs/x.md", problems, [], "country", 4)) is INVALID
     assert [p.message for p in problems] == ['the text "XK" is not a country code']
     assert "XK" not in LOCATION.fields["country"].kind.schema()["enum"]
+
+
+def test_names_are_babels_english_names():
+    territories = Locale("en").territories
+    assert dict(COUNTRIES) == {code: territories[code] for code in COUNTRIES}

@@ -6,7 +6,8 @@ import datetime as dt
 import shutil
 from pathlib import Path
 
-from ncsite import Build, Settings
+from ncsite import Settings
+from ncsite.build import Build
 from ncsite.dates import parse_when
 from ncsite.landing import labs_by_date, latest_news, partner_countries
 from ncsite.models import Content, LivingLab, NewsletterIssue, Partner
@@ -19,7 +20,7 @@ def partner(pid: str, country: str, lead: bool = False) -> Partner:
 
 
 def issue(slug: str) -> NewsletterIssue:
-    return NewsletterIssue(slug=slug, source="", title=slug, date=parse_when(slug[:10]), body="", summary="")
+    return NewsletterIssue(slug=slug, source="", title=slug, date=parse_when(slug[:10]), summary="")
 
 
 def lab(slug: str, start: str | None) -> LivingLab:
@@ -29,7 +30,6 @@ def lab(slug: str, start: str | None) -> LivingLab:
         title=slug,
         city="Kiel",
         country="DE",
-        body="",
         summary="",
         start=parse_when(start) if start else None,
     )

@@ -267,7 +267,6 @@ def test_labs_of_a_cluster_in_date_order():
             title=slug,
             city="C",
             country="DK",
-            body="",
             summary="",
             host=host,
             clusters=tuple(clusters),

@@ -31,7 +31,6 @@ def issue(date: str, name: str = "news", title: str | None = None, **fields) -> 
         source=f"content/newsletter/{slug}.md",
         title=title or f"Issue {date}",
         date=when,
-        body="",
         summary=fields.pop("summary", f"About {date}."),
         **fields,
     )

@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from ncsite import Build, Settings
+from ncsite import Settings
+from ncsite.build import Build
 from ncsite.paths import GENERATED_INDEXES
 
 ROOT = Path(__file__).resolve().parents[2]
