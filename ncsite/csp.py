@@ -18,6 +18,7 @@ from __future__ import annotations
 import base64
 import functools
 import hashlib
+import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
@@ -46,27 +47,29 @@ def _attributes(start_tag: str) -> dict[str, str]:
     return parser.attrs
 
 
+_SCRIPT_START = re.compile("<script", re.IGNORECASE)
+_SCRIPT_END = re.compile("</script", re.IGNORECASE)
+
+
 def inline_scripts(html: str) -> list[str]:
     """The bodies of the inline scripts the browser would run, in page order.
 
     A script element's content is raw text up to the first `</script`, as the
-    HTML tokenizer reads it, so finding the ends needs no full parse of the page.
+    HTML tokenizer reads it, so finding the ends needs no full parse of the page
+    (and no lower-case copy of it: the searches ignore case themselves).
     """
-    lower = html.lower()
     found: list[str] = []
     at = 0
-    while True:
-        start = lower.find("<script", at)
-        if start < 0:
+    while start := _SCRIPT_START.search(html, at):
+        open_end = html.find(">", start.start())
+        close = _SCRIPT_END.search(html, open_end) if open_end >= 0 else None
+        if close is None:
             return found
-        open_end = lower.find(">", start)
-        close = lower.find("</script", open_end)
-        if open_end < 0 or close < 0:
-            return found
-        attrs = _attributes(html[start : open_end + 1])
+        attrs = _attributes(html[start.start() : open_end + 1])
         if "src" not in attrs and attrs.get("type", "").strip().lower() in _JAVASCRIPT_TYPES:
-            found.append(html[open_end + 1 : close])
-        at = close + 8
+            found.append(html[open_end + 1 : close.start()])
+        at = close.start() + 8
+    return found
 
 
 def script_hash(body: str) -> str:

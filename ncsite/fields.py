@@ -17,7 +17,6 @@ import zoneinfo
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
-from dataclasses import replace as dataclass_replace
 from functools import cached_property
 from typing import Any, Final, Literal, TypeAlias
 from urllib.parse import urlsplit
@@ -110,7 +109,11 @@ class Context:
     today: dt.date | None = None  # the build's date, for what cannot be in the future
 
     def at(self, field: str, line: int | None) -> Context:
-        return dataclass_replace(self, field=field, line=line)
+        # A copy of every attribute but the place: ~20,000 calls for 1,000 events, where
+        # dataclasses.replace (which reads the fields each time) was a fifth of the checks.
+        sub = object.__new__(Context)
+        sub.__dict__.update(self.__dict__, field=field, line=line)
+        return sub
 
     def example(self, value: object) -> Example | None:
         """The template sample this value still holds (any of its lines), if any."""
