@@ -6,6 +6,7 @@ never in this module), so `mkdocs serve` rebuilds see edited content.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 from collections.abc import Callable
 from html import escape
@@ -72,6 +73,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(report(build.problems))
     config[KEY] = build
     config["markdown_extensions"] = _markdown_extensions(config)
+    # The loaded content lives for the whole build: out of the garbage collector's reach
+    # until on_post_build, each full collection during the pages does not walk it again
+    # (at 1,000 events these were ~0.15 s of the build).
+    gc.freeze()
     return config
 
 
@@ -202,9 +207,16 @@ def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable[[
 def on_post_build(config: MkDocsConfig) -> None:
     site_dir = Path(config.site_dir)
     folders = set()
-    for output in _build(config).outputs():
-        target = site_dir / output.path
-        if target.parent not in folders:  # ~1,000 files in a handful of folders
-            target.parent.mkdir(parents=True, exist_ok=True)
-            folders.add(target.parent)
-        target.write_bytes(output.data)
+    try:
+        for output in _build(config).outputs():
+            target = site_dir / output.path
+            if target.parent not in folders:  # ~1,000 files in a handful of folders
+                target.parent.mkdir(parents=True, exist_ok=True)
+                folders.add(target.parent)
+            target.write_bytes(output.data)
+    finally:
+        gc.unfreeze()  # from on_config: what the build held is collectable again (a `mkdocs serve` rebuild)
+
+
+def on_build_error(error: Exception) -> None:
+    gc.unfreeze()  # a failed `mkdocs serve` rebuild leaves nothing out of the collector's reach
