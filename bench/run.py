@@ -7,8 +7,9 @@ without our hooks or overrides: the **plain** floor (a plain mkdocs-material
 project: `search` only, default Markdown, no theme features; what a user would
 build without us) and the **same-config** floor (our mkdocs.yml minus hooks).
 Each build runs in a fresh process, after one unmeasured warm-up, `--runs`
-times; reported are the median wall time, the median CPU time (user + system)
-and the peak memory (the child's max RSS), with the ratios and their targets:
+times, the builds of one scale in turn (site, floors, site, floors, ...);
+reported are the median wall time, the median CPU time (user + system) and the
+peak memory (the child's max RSS), with the ratios and their targets:
 
     site / plain floor          <= 1.3   (what we cost over a plain site)
     double / single (site)      <= 2.1   (nothing slower per page as content grows)
@@ -75,8 +76,21 @@ def measure(cmd: list[str], cwd: Path) -> tuple[float, int, float]:
     return wall, usage.ru_maxrss, usage.ru_utime + usage.ru_stime
 
 
+def in_turn(cmd, folders: dict[str, Path], runs: int) -> dict[str, dict]:
+    """Each build measured `runs` times, in turn (site, floor, site, floor, ...), not one series
+    after another: a change of the machine's load then moves every build alike, not one ratio."""
+    samples: dict[str, list] = {name: [] for name in folders}
+    for _ in range(runs):
+        for name, folder in folders.items():
+            samples[name].append(measure(cmd, folder))
+    return {name: summary(found) for name, found in samples.items()}
+
+
 def series(cmd, cwd, runs: int) -> dict:
-    samples = [measure(cmd, cwd) for _ in range(runs)]
+    return summary([measure(cmd, cwd) for _ in range(runs)])
+
+
+def summary(samples: list) -> dict:
     return {
         "wall": statistics.median(s[0] for s in samples),
         "rss": max(s[1] for s in samples),
@@ -133,8 +147,8 @@ def main(argv=None) -> int:
                 builds["config floor"] = floor
             for folder in builds.values():  # warm the disk cache and Python's bytecode cache; not measured
                 measure(build, folder)
-            for name, folder in builds.items():
-                results[f"{label} {name}"] = series(build, folder, args.runs)
+            for name, result in in_turn(build, builds, args.runs).items():
+                results[f"{label} {name}"] = result
             if label == "single":
                 results["single check"] = series(check, project, args.runs)
                 pages = sum(1 for _ in (project / "site").rglob("*.html"))
