@@ -19,7 +19,7 @@ links the reader may choose to follow.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from urllib.parse import urlencode, urlsplit
 
 import icalendar
@@ -98,24 +98,51 @@ def span(event: Event) -> tuple[dt.date | dt.datetime, dt.date | dt.datetime | N
     return event.starts_at, event.ends_at
 
 
-def vevent(event: Event, settings: Settings) -> icalendar.Event:
-    item = icalendar.Event()
-    item.add("uid", event_uid(event.slug, settings.site_url))
-    item.add("dtstamp", settings.now.astimezone(dt.UTC))
+def _text(value: str) -> str:
+    """A TEXT value, escaped as RFC 5545 (and icalendar) escape it."""
+    return icalendar.vText(value).to_ical().decode("utf-8")
+
+
+def _moment(name: str, value: dt.date | dt.datetime, tzid: str) -> str:
+    """DTSTART/DTEND: a DATE, a UTC time (`Z`) or a local time with its TZID, as icalendar writes them."""
+    if not isinstance(value, dt.datetime):
+        return f"{name};VALUE=DATE:{value:%Y%m%d}"
+    if value.utcoffset() == dt.timedelta(0) and tzid in _UTC:
+        return f"{name}:{value:%Y%m%dT%H%M%S}Z"
+    return f"{name};TZID={tzid}:{value:%Y%m%dT%H%M%S}"
+
+
+_UTC = {"UTC", "Etc/UTC", "GMT", "Etc/GMT", "Etc/UCT", "UCT", "Zulu", "Etc/Zulu", "Universal", "Etc/Universal"}
+
+
+def vevent_lines(event: Event, settings: Settings, organizer_params: Callable[[str], str]) -> list[str]:
+    """The VEVENT's content lines, unfolded, in icalendar's order (its canonical properties, then A-Z).
+
+    Written directly, not through `icalendar.Event`: the same lines (a test compares
+    them with icalendar's for every event), at a fifth of the cost for 1,000 events.
+    """
     start, end = span(event)
-    item.add("dtstart", start)
+    summary = event.title if event.status == "scheduled" else f"{event.status.capitalize()}: {event.title}"
+    page = settings.absolute(event.url)
+    lines = ["BEGIN:VEVENT", "SUMMARY:" + _text(summary), _moment("DTSTART", start, event.timezone)]
     if end is not None:
-        item.add("dtend", end)
-    item.add("summary", event.title if event.status == "scheduled" else f"{event.status.capitalize()}: {event.title}")
-    item.add("status", STATUS[event.status])
-    item.add("url", settings.absolute(event.url))
-    item.add("organizer", settings.absolute(event.url), parameters={"CN": organizer_name(event)})
+        lines.append(_moment("DTEND", end, event.timezone))
+    lines += [
+        f"DTSTAMP:{settings.now.astimezone(dt.UTC):%Y%m%dT%H%M%S}Z",
+        "UID:" + _text(event_uid(event.slug, settings.site_url)),
+        "CATEGORIES:" + _text(event.type),
+        "DESCRIPTION:" + _text(description_text(event, settings)),
+    ]
     location = location_text(event)
     if location:
-        item.add("location", location)
-    item.add("description", description_text(event, settings))
-    item.add("categories", [event.type])
-    return item
+        lines.append("LOCATION:" + _text(location))
+    lines += [
+        f"ORGANIZER;{organizer_params(organizer_name(event))}:{page}",
+        "STATUS:" + STATUS[event.status],
+        "URL:" + page,
+        "END:VEVENT",
+    ]
+    return lines
 
 
 def fold(line: str) -> bytes:
@@ -161,6 +188,7 @@ class CalendarWriter:
         self.dated = [e for e in events if in_calendar(e)]
         self._events: dict[str, bytes] = {}
         self._zones: dict[str, bytes] = {}
+        self._organizers: dict[str, str] = {}
         if self.dated:
             first = min(e.start.date for e in self.dated)
             last = max(e.last_day for e in self.dated)
@@ -191,8 +219,15 @@ class CalendarWriter:
 
     def _event(self, event: Event) -> bytes:
         if event.slug not in self._events:
-            self._events[event.slug] = serialise(vevent(event, self.settings))
+            lines = vevent_lines(event, self.settings, self._organizer)
+            self._events[event.slug] = b"\r\n".join(fold(line) for line in lines) + b"\r\n"
         return self._events[event.slug]
+
+    def _organizer(self, name: str) -> str:
+        """ORGANIZER's CN parameter, quoted as icalendar quotes it (a handful of names per build)."""
+        if name not in self._organizers:
+            self._organizers[name] = icalendar.Parameters({"CN": name}).to_ical().decode("utf-8")
+        return self._organizers[name]
 
     def _zone(self, tzid: str) -> bytes:
         if tzid not in self._zones:

@@ -29,6 +29,7 @@ from ncsite.calendar import (
     zone_text,
 )
 from ncsite.dates import parse_when
+from ncsite.load import Sources, load_content
 from ncsite.models import Event, Location
 
 UTC = dt.UTC
@@ -400,3 +401,60 @@ def test_events_json():
     assert records[1]["ics"] == "https://example.org/site/events/b.ics"
     assert records[1]["location"]["country_name"] == "Germany"
     assert records[0]["start"] == "2017-12" and records[0]["title"] == "A"
+
+
+# -- the VEVENT written directly, line for line as icalendar writes it --------------
+
+
+def _icalendar_vevent(event: Event, s: Settings) -> bytes:
+    """The VEVENT as `icalendar.Event` would write it: the reference for `ical.vevent_lines`."""
+    item = icalendar.Event()
+    item.add("uid", ical.event_uid(event.slug, s.site_url))
+    item.add("dtstamp", s.now.astimezone(UTC))
+    start, end = ical.span(event)
+    item.add("dtstart", start)
+    if end is not None:
+        item.add("dtend", end)
+    item.add("summary", event.title if event.status == "scheduled" else f"{event.status.capitalize()}: {event.title}")
+    item.add("status", ical.STATUS[event.status])
+    item.add("url", s.absolute(event.url))
+    item.add("organizer", s.absolute(event.url), parameters={"CN": ical.organizer_name(event)})
+    if ical.location_text(event):
+        item.add("location", ical.location_text(event))
+    item.add("description", ical.description_text(event, s))
+    item.add("categories", [event.type])
+    return item.to_ical()
+
+
+def _written(event: Event, s: Settings) -> bytes:
+    """The event's VEVENT as the build writes it (taken out of its one-event calendar)."""
+    data = ical.calendar_bytes([event], s, "t")
+    return data[data.index(b"BEGIN:VEVENT") : data.index(b"END:VEVENT") + len(b"END:VEVENT\r\n")]
+
+
+VEVENT_CASES = [
+    ev("day", "2019-06-12"),
+    ev("days", "2019-06-12", "2019-06-14", status="cancelled", organisers=("CLEAN", "Energy Valley")),
+    ev("timed", "2019-05-08T10:00", "2019-05-08T16:30", tz="Europe/Oslo", status="postponed"),
+    ev("open-end", "2019-05-08T10:00", tz="Europe/London", status="tentative"),
+    ev("utc", "2019-05-08T10:00", "2019-05-09", tz="UTC"),
+    ev(
+        "escapes",
+        "2019-06-12",
+        title="Tromsø, Göteborg; Aalborg \\ all – " * 4,
+        summary="Line one,\nline two; with a backslash \\ and a comma, " * 5,
+        organisers=('Cluster "Nord", Ålesund; and: others',),
+        location=Location(venue="Hall 2; east", address="Straße 1, 28195", city="Bremen", country="DE"),
+    ),
+    ev("online", "2020-11-24T09:00", "2020-11-24T12:00", online="https://example.org/join?a=1&b=2"),
+    ev("online-unknown", "2020-11-24", online=True, attendance="online", project="InTra-Net", type="workshop"),
+]
+
+
+def test_each_vevent_is_written_as_icalendar_writes_it():
+    content, problems = load_content(Sources(Path(__file__).resolve().parents[2]))
+    assert problems == [] and len(content.events) > 10
+    s = settings()
+    events = [e for e in (*content.events, *VEVENT_CASES) if ical.in_calendar(e)]
+    for event in events:
+        assert _written(event, s) == _icalendar_vevent(event, s), event.slug
