@@ -90,6 +90,17 @@ def test_every_tab_and_nav_entry_leads_to_its_page_on_every_page(built_site: Pat
             assert {t for t, _ in named} >= set(targets) - {"Home"}, (rel, container, parser.links)
             for title, href in named:
                 assert _resolve(page_dir, href) == targets[title], (rel, container, title, href)
+        footer = _Links("nc-footer__links")  # rendered once per folder too (partials/copyright.html)
+        footer.feed(text)
+        found = {title: _resolve(page_dir, href) for title, href in footer.links if not href.startswith("http")}
+        assert {
+            "About": "about",
+            "Contact": "contact",
+            "Accessibility statement": "accessibility",
+        }.items() <= found.items(), (
+            rel,
+            footer.links,
+        )
         base = parser.config["base"]
         assert posixpath.normpath(posixpath.join(page_dir, base)) == ".", (rel, base)
         checked.add(rel.split("/")[0])
