@@ -68,8 +68,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         edit_base=_edit_base(config),
         preview=_PROCESS.get("command") == "serve",
     )
+    gc.freeze()  # what MkDocs, the theme and our modules loaded: not walked again while content loads
     build = Build(settings)
     if not build.ok:
+        gc.unfreeze()
         raise PluginError(report(build.problems))
     config[KEY] = build
     config["markdown_extensions"] = _markdown_extensions(config)
