@@ -50,6 +50,7 @@ def on_startup(command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> 
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    _thaw()
     root = Path(config.config_file_path).resolve().parent
     try:
         feed_items = newsletter_feed_items(config.extra)
@@ -68,18 +69,30 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         edit_base=_edit_base(config),
         preview=_PROCESS.get("command") == "serve",
     )
-    gc.freeze()  # what MkDocs, the theme and our modules loaded: not walked again while content loads
+    _freeze()  # what MkDocs, the theme and our modules loaded: not walked again while content loads
     build = Build(settings)
     if not build.ok:
-        gc.unfreeze()
         raise PluginError(report(build.problems))
     config[KEY] = build
     config["markdown_extensions"] = _markdown_extensions(config)
-    # The loaded content lives for the whole build: out of the garbage collector's reach
-    # until on_post_build, each full collection during the pages does not walk it again
-    # (at 1,000 events these were ~0.15 s of the build).
-    gc.freeze()
+    _freeze()  # the loaded content, held for the whole build
     return config
+
+
+def _freeze() -> None:
+    """Move what the process holds out of the garbage collector's reach (`gc.freeze`), so that
+    the collections while pages render do not walk it again and again (at 1,000 events the
+    full ones were ~0.15 s of the build). It stays frozen to the end of the process, or to
+    the next `mkdocs serve` rebuild (`_thaw`)."""
+    gc.freeze()
+
+
+def _thaw() -> None:
+    """At the start of a `mkdocs serve` rebuild: what the last build froze is collectable again,
+    and collected once, so that nothing of an old build stays behind."""
+    if gc.get_freeze_count():
+        gc.unfreeze()
+        gc.collect()
 
 
 def _markdown_extensions(config: MkDocsConfig) -> list[markdown.Extension | str]:
@@ -209,16 +222,9 @@ def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable[[
 def on_post_build(config: MkDocsConfig) -> None:
     site_dir = Path(config.site_dir)
     folders = set()
-    try:
-        for output in _build(config).outputs():
-            target = site_dir / output.path
-            if target.parent not in folders:  # ~1,000 files in a handful of folders
-                target.parent.mkdir(parents=True, exist_ok=True)
-                folders.add(target.parent)
-            target.write_bytes(output.data)
-    finally:
-        gc.unfreeze()  # from on_config: what the build held is collectable again (a `mkdocs serve` rebuild)
-
-
-def on_build_error(error: Exception) -> None:
-    gc.unfreeze()  # a failed `mkdocs serve` rebuild leaves nothing out of the collector's reach
+    for output in _build(config).outputs():
+        target = site_dir / output.path
+        if target.parent not in folders:  # ~1,000 files in a handful of folders
+            target.parent.mkdir(parents=True, exist_ok=True)
+            folders.add(target.parent)
+        target.write_bytes(output.data)
