@@ -19,8 +19,10 @@ peak memory (the child's max RSS), with the ratios and their targets:
     python -m bench.run [--runs 5] [--fraction 1.0] [--profile] [--strict]
 
 Quick look while working: `make bench BENCH_ARGS="--runs 1"` (add `--fraction 0.2`
-for a fifth of the content). `--strict` exits 1 when a target is missed (wall
-times decide; the CPU ratios are printed beside them, steadier on a busy machine).
+for a fifth of the content). `--strict` exits 1 when a target is missed. Wall times
+decide: for two builds of one scale, the median of the ratios of their runs made in
+turn ("paired"), which a drift of the machine's speed between minutes moves least;
+the ratios of the medians and of CPU time are printed beside it.
 """
 
 from __future__ import annotations
@@ -76,18 +78,15 @@ def measure(cmd: list[str], cwd: Path) -> tuple[float, int, float]:
     return wall, usage.ru_maxrss, usage.ru_utime + usage.ru_stime
 
 
-def in_turn(cmd, folders: dict[str, Path], runs: int) -> dict[str, dict]:
-    """Each build measured `runs` times, in turn (site, floor, site, floor, ...), not one series
-    after another: a change of the machine's load then moves every build alike, not one ratio."""
-    samples: dict[str, list] = {name: [] for name in folders}
+def in_turn(commands: dict[str, tuple[list[str], Path]], runs: int) -> dict[str, dict]:
+    """Each command measured `runs` times, in turn (site, floor, check, site, floor, check, ...),
+    not one series after another: a change of the machine's speed then moves every build alike,
+    and the i-th runs of two builds, a few seconds apart, can be compared as a pair."""
+    samples: dict[str, list] = {name: [] for name in commands}
     for _ in range(runs):
-        for name, folder in folders.items():
+        for name, (cmd, folder) in commands.items():
             samples[name].append(measure(cmd, folder))
     return {name: summary(found) for name, found in samples.items()}
-
-
-def series(cmd, cwd, runs: int) -> dict:
-    return summary([measure(cmd, cwd) for _ in range(runs)])
 
 
 def summary(samples: list) -> dict:
@@ -96,7 +95,14 @@ def summary(samples: list) -> dict:
         "rss": max(s[1] for s in samples),
         "cpu": statistics.median(s[2] for s in samples),
         "all": [round(s[0], 2) for s in samples],
+        "walls": [s[0] for s in samples],
+        "cpus": [s[2] for s in samples],
     }
+
+
+def paired(a: dict, b: dict, key: str) -> float:
+    """The median of the ratios of runs made one after the other (a's i-th run over b's i-th)."""
+    return statistics.median(x / y for x, y in zip(a[key], b[key], strict=True))
 
 
 def machine() -> str:
@@ -147,10 +153,12 @@ def main(argv=None) -> int:
                 builds["config floor"] = floor
             for folder in builds.values():  # warm the disk cache and Python's bytecode cache; not measured
                 measure(build, folder)
-            for name, result in in_turn(build, builds, args.runs).items():
+            commands = {name: (build, folder) for name, folder in builds.items()}
+            if label == "single":
+                commands["check"] = (check, project)
+            for name, result in in_turn(commands, args.runs).items():
                 results[f"{label} {name}"] = result
             if label == "single":
-                results["single check"] = series(check, project, args.runs)
                 pages = sum(1 for _ in (project / "site").rglob("*.html"))
                 sources = sum(1 for _ in (plain / "content").rglob("*.md"))
                 print(f"'single': {sources} Markdown pages in the plain floor, {pages} HTML pages in our site")
@@ -168,15 +176,25 @@ def main(argv=None) -> int:
         "site / plain (double)": ("double site", "double plain floor"),
         "check / plain floor": ("single check", "single plain floor"),
     }
-    print("\nRatios of the medians: wall time, CPU time (steadier on a busy machine), target.")
-    print(f"\n{'ratio':<28}{'wall':>7}{'CPU':>7}   target")
+    print(
+        "\nRatios: of the medians (wall, CPU), and the median of the ratios of runs made in turn"
+        "\n(paired wall, paired CPU: builds of one scale, seconds apart; the verdict is on paired wall"
+        "\nwhere there is one, steady when the machine's speed drifts between minutes)."
+    )
+    print(f"\n{'ratio':<28}{'wall':>7}{'CPU':>7}{'paired':>8}{'p. CPU':>8}   target")
     missed = []
     for name, (a, b) in pairs.items():
-        wall, cpu = results[a]["wall"] / results[b]["wall"], results[a]["cpu"] / results[b]["cpu"]
-        print(f"{name:<28}{wall:>7.2f}{cpu:>7.2f}   {verdict(name, wall, missed)}")
+        ra, rb = results[a], results[b]
+        wall, cpu = ra["wall"] / rb["wall"], ra["cpu"] / rb["cpu"]
+        if a.split()[0] == b.split()[0]:  # the same scale: measured in turn
+            pair_wall, pair_cpu = paired(ra, rb, "walls"), paired(ra, rb, "cpus")
+            shown = f"{pair_wall:>8.2f}{pair_cpu:>8.2f}"
+        else:
+            pair_wall, shown = wall, f"{'':>16}"
+        print(f"{name:<28}{wall:>7.2f}{cpu:>7.2f}{shown}   {verdict(name, pair_wall, missed)}")
     memory = results["single site"]["rss"] / results["single plain floor"]["rss"]
     name = "memory, site / plain floor"
-    print(f"{name:<28}{memory:>7.2f}{'':>7}   {verdict(name, memory, missed)}")
+    print(f"{name:<28}{memory:>7.2f}{'':>23}   {verdict(name, memory, missed)}")
     if missed:
         print(f"\nMissed: {', '.join(missed)}")
     return 1 if args.strict and missed else 0
