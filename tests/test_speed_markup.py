@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
 import json
 import posixpath
 import re
@@ -19,6 +20,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import icalendar
+import markdown
+import mkdocs.config
 from conftest import ROOT
 
 from ncsite import ical
@@ -149,3 +152,31 @@ def test_each_event_file_is_the_calendar_icalendar_would_write(built_site: Path)
         events = parsed.walk("VEVENT")
         if path.name != ical.FEED_PATH.split("/")[-1]:
             assert len(events) == 1 and str(parsed["X-WR-CALNAME"]), path.name
+
+
+def _hooks():
+    spec = importlib.util.spec_from_file_location("ncsite_hooks_under_test", ROOT / "hooks" / "ncsite_hooks.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+PAGES = [
+    "# One\n\nText with a note.[^a] And [a link](other.md).\n\n## Part {#part}\n\n[^a]: The note.\n",
+    "# Two\n\n!!! note\n    Inside.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\nAnother note.[^b]\n\n[^b]: Second.\n\n## Part\n",
+    "# Three\n\nNo notes here.\n\n```python\nprint(1)\n```\n\n## Part\n\n## Part\n",
+]
+
+
+def test_pages_sharing_the_markdown_extensions_render_as_with_their_own():
+    """The hooks make each Markdown extension once per build (not once per page): every page
+    still renders exactly as with extensions of its own, whatever page came before it."""
+    config = mkdocs.config.load_config(str(ROOT / "mkdocs.yml"))
+    shared = _hooks()._markdown_extensions(config)
+    assert any(isinstance(ext, markdown.Extension) for ext in shared)
+    for order in (PAGES, PAGES[::-1], PAGES + PAGES):
+        for text in order:
+            fresh = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
+            alike = markdown.Markdown(extensions=shared)
+            assert alike.convert(text) == fresh.convert(text)
+            assert alike.toc_tokens == fresh.toc_tokens
