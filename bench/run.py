@@ -7,7 +7,7 @@ without our hooks or overrides: the **plain** floor (a plain mkdocs-material
 project: `search` only, default Markdown, no theme features; what a user would
 build without us) and the **same-config** floor (our mkdocs.yml minus hooks).
 Each build runs in a fresh process, after one unmeasured warm-up, `--runs`
-times, the builds of one scale in turn (site, floors, site, floors, ...);
+times, in rounds: each build and the check once per round, in turn;
 reported are the median wall time, the median CPU time (user + system) and the
 peak memory (the child's max RSS), with the ratios and their targets:
 
@@ -20,8 +20,8 @@ peak memory (the child's max RSS), with the ratios and their targets:
 
 Quick look while working: `make bench BENCH_ARGS="--runs 1"` (add `--fraction 0.2`
 for a fifth of the content). `--strict` exits 1 when a target is missed. Wall times
-decide: for two builds of one scale, the median of the ratios of their runs made in
-turn ("paired"), which a drift of the machine's speed between minutes moves least;
+decide: the median of the ratios of two builds' runs of the same round ("paired"),
+which a drift of the machine's speed between minutes moves least;
 the ratios of the medians and of CPU time are printed beside it.
 """
 
@@ -141,29 +141,26 @@ def main(argv=None) -> int:
         f"Date: {time.strftime('%Y-%m-%d')}; MkDocs {version('mkdocs')}, mkdocs-material {version('mkdocs-material')}"
     )
     print(f"Scale 'single': {base}; 'double': twice that; warm-up, then {args.runs} runs of each, medians.\n")
-    results = {}
     with tempfile.TemporaryDirectory(prefix="ncsite-bench-") as tmp:
+        commands: dict[str, tuple[list[str], Path]] = {}
         for label, factor in (("single", 1), ("double", 2)):
-            scale = base.times(factor)
-            project = generate(copy_project(Path(tmp) / label / "site"), scale)
+            project = generate(copy_project(Path(tmp) / label / "site"), base.times(factor))
             floor = floor_site(project, Path(tmp) / label / "floor")
             plain = plain_site(floor, Path(tmp) / label / "plain")
-            builds = {"site": project, "plain floor": plain}
+            commands[f"{label} site"] = (build, project)
+            commands[f"{label} plain floor"] = (build, plain)
             if label == "single":
-                builds["config floor"] = floor
-            for folder in builds.values():  # warm the disk cache and Python's bytecode cache; not measured
-                measure(build, folder)
-            commands = {name: (build, folder) for name, folder in builds.items()}
-            if label == "single":
-                commands["check"] = (check, project)
-            for name, result in in_turn(commands, args.runs).items():
-                results[f"{label} {name}"] = result
-            if label == "single":
-                pages = sum(1 for _ in (project / "site").rglob("*.html"))
-                sources = sum(1 for _ in (plain / "content").rglob("*.md"))
-                print(f"'single': {sources} Markdown pages in the plain floor, {pages} HTML pages in our site")
-            if args.profile and label == "single":
-                profile(project)
+                commands["single config floor"] = (build, floor)
+                commands["single check"] = (check, project)
+        for cmd, folder in commands.values():  # warm the disk cache and Python's bytecode cache; not measured
+            measure(cmd, folder)
+        single, plain = commands["single site"][1], commands["single plain floor"][1]
+        pages = sum(1 for _ in (single / "site").rglob("*.html"))
+        sources = sum(1 for _ in (plain / "content").rglob("*.md"))
+        print(f"'single': {sources} Markdown pages in the plain floor, {pages} HTML pages in our site")
+        results = in_turn(commands, args.runs)
+        if args.profile:
+            profile(single)
     print(f"\n{'build':<22}{'wall s':>8}{'CPU s':>8}{'peak MiB':>10}   wall of each run (s)")
     for name, r in results.items():
         print(f"{name:<22}{r['wall']:>8.2f}{r['cpu']:>8.2f}{r['rss'] / 1024:>10.0f}   {r['all']}")
@@ -178,20 +175,18 @@ def main(argv=None) -> int:
     }
     print(
         "\nRatios: of the medians (wall, CPU), and the median of the ratios of runs made in turn"
-        "\n(paired wall, paired CPU: builds of one scale, seconds apart; the verdict is on paired wall"
-        "\nwhere there is one, steady when the machine's speed drifts between minutes)."
+        "\n(paired wall, paired CPU: every build and check runs once per round, in turn, so the i-th runs"
+        "\nare seconds apart; the verdict is on paired wall, steady when the machine's speed drifts)."
     )
     print(f"\n{'ratio':<28}{'wall':>7}{'CPU':>7}{'paired':>8}{'p. CPU':>8}   target")
     missed = []
     for name, (a, b) in pairs.items():
         ra, rb = results[a], results[b]
         wall, cpu = ra["wall"] / rb["wall"], ra["cpu"] / rb["cpu"]
-        if a.split()[0] == b.split()[0]:  # the same scale: measured in turn
-            pair_wall, pair_cpu = paired(ra, rb, "walls"), paired(ra, rb, "cpus")
-            shown = f"{pair_wall:>8.2f}{pair_cpu:>8.2f}"
-        else:
-            pair_wall, shown = wall, f"{'':>16}"
-        print(f"{name:<28}{wall:>7.2f}{cpu:>7.2f}{shown}   {verdict(name, pair_wall, missed)}")
+        pair_wall, pair_cpu = paired(ra, rb, "walls"), paired(ra, rb, "cpus")
+        print(
+            f"{name:<28}{wall:>7.2f}{cpu:>7.2f}{pair_wall:>8.2f}{pair_cpu:>8.2f}   {verdict(name, pair_wall, missed)}"
+        )
     memory = results["single site"]["rss"] / results["single plain floor"]["rss"]
     name = "memory, site / plain floor"
     print(f"{name:<28}{memory:>7.2f}{'':>23}   {verdict(name, memory, missed)}")
