@@ -25,7 +25,7 @@ import io
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import partial
 from typing import Any
 
@@ -304,41 +304,22 @@ def public_profile(
         if took_part:
             first = took_part[0]
             via = ClusterLink(first.id, first.name, first.url, first.project or "")
+    # Every other field PublicCluster declares is the cluster's own, under the same name: a field
+    # reaches pages and exports only once it is declared there (the contact only through consent, above).
+    same = {f.name: getattr(cluster, f.name) for f in fields(PublicCluster) if f.name not in _MADE_PUBLIC}
     return PublicCluster(
-        id=cluster.id,
-        name=cluster.name,
-        country=cluster.country,
-        country_name=COUNTRIES[cluster.country],
-        url=cluster.url,
-        region=cluster.region,
-        address=cluster.address,
-        website=cluster.website,
+        **same,
         contact=contact,
-        founded=cluster.founded,
-        founded_note=cluster.founded_note,
-        members=cluster.members,
-        members_note=cluster.members_note,
-        industry=cluster.industry,
-        focus=cluster.focus,
-        services=cluster.services,
         topics=tuple(by_id[t] for t in cluster.topics),
         looking_for=tuple(by_id[t] for t in cluster.looking_for),
-        logo=cluster.logo,
-        short_name=cluster.short_name,
-        former_names=cluster.former_names,
-        town=cluster.town,
-        offices=cluster.offices,
-        members_year=cluster.members_year,
-        project=cluster.project,
         project_via=via,
-        nc_role=cluster.nc_role,
-        status=cluster.status,
-        status_date=cluster.status_date,
         successor=successor,
         predecessors=before,
-        source=cluster.source,
-        as_of=cluster.as_of,
     )
+
+
+# PublicCluster's fields made by public_profile rather than copied from the cluster.
+_MADE_PUBLIC = {"contact", "topics", "looking_for", "project_via", "successor", "predecessors"}
 
 
 CSV_COLUMNS = (
