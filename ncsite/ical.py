@@ -165,10 +165,14 @@ def fold(line: str) -> bytes:
     return "\r\n ".join(parts).encode("ascii")
 
 
+def folded(lines: Iterable[str]) -> bytes:
+    """Content lines as they are written: each folded by `fold`, each ended by CRLF."""
+    return b"".join(fold(line) + b"\r\n" for line in lines)
+
+
 def serialise(component: icalendar.cal.Component) -> bytes:
     """The same bytes as `component.to_ical()`, with the lines folded by `fold`."""
-    lines = [fold(component.content_line(name, value)) for name, value in component.property_items()]
-    return b"\r\n".join(lines) + b"\r\n"
+    return folded(component.content_line(name, value) for name, value in component.property_items())
 
 
 class CalendarWriter:
@@ -213,14 +217,13 @@ class CalendarWriter:
         zones = sorted({e.timezone for e in dated if e.start.time is not None})
         before, after = self._head
         value = self._calendar.types_factory.for_property(self.NAME)(name)
-        name_line = fold(self._calendar.content_line(self.NAME, value)) + b"\r\n"
+        name_line = folded([self._calendar.content_line(self.NAME, value)])
         body = [self._zone(tz) for tz in zones] + [self._event(e) for e in dated]
         return before + name_line + after + b"".join(body) + self.END
 
     def _event(self, event: Event) -> bytes:
         if event.slug not in self._events:
-            lines = vevent_lines(event, self.settings, self._organizer)
-            self._events[event.slug] = b"\r\n".join(fold(line) for line in lines) + b"\r\n"
+            self._events[event.slug] = folded(vevent_lines(event, self.settings, self._organizer))
         return self._events[event.slug]
 
     def _organizer(self, name: str) -> str:
