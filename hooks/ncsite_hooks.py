@@ -29,7 +29,7 @@ from mkdocs.utils.templates import TemplateContext
 from ncsite import Settings, filters, report
 from ncsite.build import Build
 from ncsite.config import newsletter_feed_items, site_timezone
-from ncsite.dates import build_now
+from ncsite.content.dates import build_now
 
 if TYPE_CHECKING:  # only a type here: importing it loads http.server, ssl and watchdog (~3 MiB) on every build
     from mkdocs.livereload import LiveReloadServer

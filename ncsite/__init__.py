@@ -8,8 +8,9 @@ loads only what validating the content needs, not the renderers (feeds,
 calendars, maps).
 """
 
+from ncsite.content.load import Sources, load_content
+from ncsite.content.problems import ContentError, Problem, report
+
 from .feature import Settings
-from .load import Sources, load_content
-from .problems import ContentError, Problem, report
 
 __all__ = ["Settings", "Sources", "load_content", "ContentError", "Problem", "report"]

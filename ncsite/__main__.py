@@ -11,10 +11,11 @@ import sys
 import time
 from pathlib import Path
 
-from . import schemas as schema_files
+from ncsite.content import schemas as schema_files
+from ncsite.content.load import load_content
+from ncsite.content.problems import report
+
 from .config import sources_from_mkdocs_yml
-from .load import load_content
-from .problems import report
 
 
 def main(argv: list[str] | None = None) -> int:

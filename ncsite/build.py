@@ -12,10 +12,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from .csp import Policy
+from ncsite.content.load import Sources, load_content
+from ncsite.outputs.csp import Policy
+
 from .feature import Alternate, Feature, GeneratedPage, Output, PageView, Settings
 from .features import FEATURES
-from .load import Sources, load_content
 
 __all__ = ["Build", "Settings"]
 

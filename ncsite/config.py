@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from .load import Sources
+from ncsite.content.load import Sources
 
 DEFAULT_TIMEZONE = "Europe/Copenhagen"
 DEFAULT_FEED_ITEMS = 50

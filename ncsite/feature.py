@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from .models import Content
+from ncsite.content.models import Content
 
 
 @dataclass(frozen=True)

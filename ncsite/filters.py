@@ -4,9 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .calendar import event_datetime, event_days, event_place, event_when, type_label, when_text, zone_text
-from .countries import COUNTRIES
-from .ical import webcal
+from ncsite.content.countries import COUNTRIES
+from ncsite.features.events.calendar import (
+    event_datetime,
+    event_days,
+    event_place,
+    event_when,
+    type_label,
+    when_text,
+    zone_text,
+)
+from ncsite.outputs.ical import webcal
 
 __all__ = ["FILTERS", "country_name", "webcal"]
 

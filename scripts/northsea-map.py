@@ -24,7 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from ncsite.geo import clip_line, clip_ring, project, ring_area, simplify  # noqa: E402
+from ncsite.outputs.geo import clip_line, clip_ring, project, ring_area, simplify  # noqa: E402
 
 PACKAGE = "world-atlas@2.0.2"
 OUTPUT = ROOT / "data" / "northsea-map.json"

@@ -6,8 +6,8 @@ import re
 
 from conftest import ROOT, copy_project
 
-from ncsite.load import Sources, load_content
-from ncsite.problems import report
+from ncsite.content.load import Sources, load_content
+from ncsite.content.problems import report
 
 GUIDE = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
 
@@ -40,7 +40,7 @@ def test_sample_report_is_what_the_check_prints(tmp_path):
 
 
 def test_every_message_in_the_table_is_a_real_message(tmp_path):
-    source = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "ncsite").glob("*.py")).replace("\\'", "'")
+    source = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "ncsite").rglob("*.py")).replace("\\'", "'")
     # Messages whose words are put together at run time, seen in real reports instead.
     project = copy_project(tmp_path)
     (project / "content/events/2019-09-refs.md").write_text(

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
-from ncsite import schemas
-from ncsite.yamlsrc import parse
+from ncsite.content import schemas
+from ncsite.content.yamlsrc import parse
 
 GITHUB = ROOT / ".github"
 CHECK_JSONSCHEMA = Path(sys.executable).with_name("check-jsonschema")
@@ -89,7 +89,7 @@ def test_event_form_asks_for_what_an_event_file_needs():
     ids = {item.get("id") for item in form["body"]}
     assert {"title", "type", "start", "end", "place", "summary"} <= ids
     kinds = next(item for item in form["body"] if item.get("id") == "type")["attributes"]["options"]
-    from ncsite.fields import EVENT_TYPES
+    from ncsite.content.fields import EVENT_TYPES
 
     assert tuple(kinds) == EVENT_TYPES
 

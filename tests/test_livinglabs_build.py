@@ -11,7 +11,7 @@ import pytest
 from conftest import copy_project, mkdocs_build
 
 from ncsite import Sources, load_content
-from ncsite.models import labs_of_cluster
+from ncsite.content.models import labs_of_cluster
 
 NOW = "1795435200"
 TOPICS = ["wind-energy", "district-heating", "energy-grids", "sustainable-mobility", "food", "ict", "robotics"]

@@ -19,9 +19,9 @@ import lxml.html
 import pytest
 from conftest import ROOT
 
-from ncsite import maps
-from ncsite.countries import COUNTRIES
-from ncsite.load import Sources, load_content
+from ncsite.content.countries import COUNTRIES
+from ncsite.content.load import Sources, load_content
+from ncsite.outputs import maps
 
 SVG = "{http://www.w3.org/2000/svg}"
 ARGS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 800}}

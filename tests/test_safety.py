@@ -14,11 +14,12 @@ import lxml.html
 import pytest
 from conftest import BASE, ROOT, copy_project, mkdocs_build, run
 
-from ncsite import csp, markup
-from ncsite.dates import country_timezone
-from ncsite.examples import TEMPLATES, read_templates
-from ncsite.load import Sources, load_content
-from ncsite.text import slug_hint
+from ncsite.content import markup
+from ncsite.content.dates import country_timezone
+from ncsite.content.examples import TEMPLATES, read_templates
+from ncsite.content.load import Sources, load_content
+from ncsite.content.text import slug_hint
+from ncsite.outputs import csp
 
 # Each template: where a partner saves the copy, and the required fields a partner fills in first.
 COPIES = {

@@ -15,9 +15,9 @@ import yaml
 from conftest import BASE, CASES, ROOT
 from jsonschema import Draft202012Validator
 
-from ncsite import schemas
-from ncsite.paths import GENERATED_INDEXES as INDEX_PAGES
-from ncsite.yamlsrc import YamlFault, parse, split_front_matter
+from ncsite.content import schemas
+from ncsite.content.paths import GENERATED_INDEXES as INDEX_PAGES
+from ncsite.content.yamlsrc import YamlFault, parse, split_front_matter
 
 VALIDATORS = {
     name: Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)

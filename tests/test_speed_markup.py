@@ -24,8 +24,8 @@ import markdown
 import mkdocs.config
 from conftest import ROOT
 
-from ncsite import ical
 from ncsite.config import read_mkdocs_yml
+from ncsite.outputs import ical
 
 
 class _Links(HTMLParser):

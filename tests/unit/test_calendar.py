@@ -10,9 +10,12 @@ from zoneinfo import ZoneInfo
 import icalendar
 import pytest
 
-from ncsite import eventdata, ical
 from ncsite.build import Settings
-from ncsite.calendar import (
+from ncsite.content.dates import parse_when
+from ncsite.content.load import Sources, load_content
+from ncsite.content.models import Event, Location
+from ncsite.features.events import eventdata
+from ncsite.features.events.calendar import (
     archive,
     earlier_projects,
     event_datetime,
@@ -28,9 +31,7 @@ from ncsite.calendar import (
     when_text,
     zone_text,
 )
-from ncsite.dates import parse_when
-from ncsite.load import Sources, load_content
-from ncsite.models import Event, Location
+from ncsite.outputs import ical
 
 UTC = dt.UTC
 SITE = "https://example.org/site/"
@@ -161,7 +162,7 @@ def test_archive_by_year_then_month_newest_first_month_only_under_its_month():
 
 
 def test_neighbours_and_events_of_cluster():
-    from ncsite.models import events_of_cluster, events_per_cluster
+    from ncsite.content.models import events_of_cluster, events_per_cluster
 
     events = [ev("b", "2019-02-01", clusters=("x",)), ev("a", "2019-01-01"), ev("c", "2019-03-01", clusters=("x", "y"))]
     around = neighbours(events)

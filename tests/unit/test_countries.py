@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from babel import Locale
 
-from ncsite.countries import COUNTRIES
-from ncsite.fields import INVALID, LOCATION, Context, Country
+from ncsite.content.countries import COUNTRIES
+from ncsite.content.fields import INVALID, LOCATION, Context, Country
 
 
 def test_partners_see_these_names_for_the_seven_partner_countries():

@@ -1,7 +1,7 @@
 import datetime as dt
 
-from ncsite.calendar import when_text
-from ncsite.dates import DAY, MONTH, TIME, build_now, parse_when
+from ncsite.content.dates import DAY, MONTH, TIME, build_now, parse_when
+from ncsite.features.events.calendar import when_text
 
 
 def test_forms_keep_their_precision():

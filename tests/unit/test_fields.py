@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from ncsite import fields as F
-from ncsite.dates import DAY, MONTH
-from ncsite.text import slug_hint
-from ncsite.yamlsrc import parse
+from ncsite.content import fields as F
+from ncsite.content.dates import DAY, MONTH
+from ncsite.content.text import slug_hint
+from ncsite.content.yamlsrc import parse
 
 
 def check(kind: F.Kind, value):

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from ncsite.jsonfile import json_list
+from ncsite.outputs.jsonfile import json_list
 
 RECORDS = [
     {"id": "a", "title": "Øresund møde", "nested": {"list": [1, 2, {"deep": None}], "empty": {}, "none": []}},

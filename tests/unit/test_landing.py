@@ -8,9 +8,9 @@ from pathlib import Path
 
 from ncsite import Settings
 from ncsite.build import Build
-from ncsite.dates import parse_when
-from ncsite.landing import labs_by_date, latest_news, partner_countries
-from ncsite.models import Content, LivingLab, NewsletterIssue, Partner
+from ncsite.content.dates import parse_when
+from ncsite.content.models import Content, LivingLab, NewsletterIssue, Partner
+from ncsite.features.home.landing import labs_by_date, latest_news, partner_countries
 
 BASE = Path(__file__).resolve().parents[1] / "cases" / "base"
 

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from ncsite import geo, maps
-from ncsite.load import Sources, load_content
-from ncsite.models import Content
-from ncsite.places import Basemap, Gazetteer, Place, parse_basemap
+from ncsite.content.load import Sources, load_content
+from ncsite.content.models import Content
+from ncsite.content.places import Basemap, Gazetteer, Place, parse_basemap
+from ncsite.outputs import geo, maps
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ncsite.markup import Link, links
+from ncsite.content.markup import Link, links
 
 
 def test_footnote_definition_with_a_link_is_read_as_its_link_not_as_a_reference():

@@ -10,7 +10,8 @@ from html.parser import HTMLParser
 import markdown
 import pytest
 
-from ncsite.matchpoint import (
+from ncsite.content.models import Cluster, Contact, LivingLab, Topic
+from ncsite.features.matchpoint.feature import (
     SUGGESTIONS,
     cluster_labs,
     clusters_csv,
@@ -22,7 +23,6 @@ from ncsite.matchpoint import (
     rank_by_topics,
     suggested_partners,
 )
-from ncsite.models import Cluster, Contact, LivingLab, Topic
 
 TOPICS = (
     Topic("offshore-wind", "Offshore wind"),
@@ -258,7 +258,7 @@ def test_directory_facets_and_order():
 
 
 def test_labs_of_a_cluster_in_date_order():
-    from ncsite.dates import parse_when
+    from ncsite.content.dates import parse_when
 
     def lab(slug, start=None, host=None, clusters=()):
         return LivingLab(
@@ -290,7 +290,7 @@ def test_indexed_suggestions_equal_the_plain_definition():
     """The topic index is only a speed-up: scores and order equal the pairwise definition."""
     import random
 
-    from ncsite.matchpoint import OFFERS, SEEKS, SHARES, TopicIndex, suggested_partners
+    from ncsite.features.matchpoint.feature import OFFERS, SEEKS, SHARES, TopicIndex, suggested_partners
 
     rng = random.Random(7)
     ids = [f"t{i}" for i in range(8)]
@@ -343,7 +343,7 @@ def test_indexed_suggestions_equal_the_plain_definition():
     ],
 )
 def test_fold_makes_typed_and_written_forms_equal(typed, written):
-    from ncsite.search import fold
+    from ncsite.features.matchpoint.search import fold
 
     assert fold(written) == fold(typed) == typed
 
@@ -409,7 +409,7 @@ def test_as_of_reads_as_a_record_of_the_past_or_an_update():
 
 
 def test_suggestions_without_looking_for_use_shared_then_neighbouring_topics():
-    from ncsite.matchpoint import suggested_partners
+    from ncsite.features.matchpoint.feature import suggested_partners
 
     topics = (Topic("wind", "Wind", "Energy"), Topic("heat", "Heat", "Energy"), Topic("food", "Food", "Food"))
     me = cluster("me", "DK", topics=["wind"])

@@ -9,11 +9,11 @@ import pytest
 from lxml import etree
 
 from ncsite.config import newsletter_feed_items
-from ncsite.dates import parse_when
-from ncsite.feed import absolute_html, newsletter_feed
+from ncsite.content.dates import parse_when
+from ncsite.content.models import NewsletterIssue
+from ncsite.features.newsletter import by_year, neighbours, published
 from ncsite.filters import webcal
-from ncsite.models import NewsletterIssue
-from ncsite.newsletter import by_year, neighbours, published
+from ncsite.outputs.feed import absolute_html, newsletter_feed
 
 SITE = "https://example.org/site/"
 NS = {

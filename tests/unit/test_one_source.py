@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ncsite import Settings
 from ncsite.build import Build
-from ncsite.paths import GENERATED_INDEXES
+from ncsite.content.paths import GENERATED_INDEXES
 
 ROOT = Path(__file__).resolve().parents[2]
 

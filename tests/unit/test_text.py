@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import text_unidecode
 
-from ncsite.text import slug_hint, unidecode
+from ncsite.content.text import slug_hint, unidecode
 
 
 def test_unidecode_is_text_unidecode_for_every_character():

@@ -1,6 +1,6 @@
 import frontmatter
 
-from ncsite.yamlsrc import (
+from ncsite.content.yamlsrc import (
     HANDLER,
     Document,
     FrontMatterFault,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from ncsite import yamlsrc
-from ncsite.yamlsrc import LineDict, LineList, PartnerLoader, parse
+from ncsite.content import yamlsrc
+from ncsite.content.yamlsrc import LineDict, LineList, PartnerLoader, parse
 
 SAMPLES = [
     "title: A meeting\nstart: '2019-06-12'\nlocation:\n  city: Kiel\n  country: DE\nclusters: [a, b]\n",

@@ -29,13 +29,22 @@ from dataclasses import dataclass, fields
 from functools import partial
 from typing import Any
 
-from .countries import COUNTRIES
-from .dates import MONTH_NAMES
-from .feature import Feature, GeneratedPage, Output, PageView, Settings
-from .jsonfile import json_list
-from .maps import cluster_map
-from .models import Cluster, Content, LivingLab, Topic, events_per_cluster, labs_of_cluster, predecessors_of
-from .paths import MATCHPOINT_INDEX
+from ncsite.content.countries import COUNTRIES
+from ncsite.content.dates import MONTH_NAMES
+from ncsite.content.models import (
+    Cluster,
+    Content,
+    LivingLab,
+    Topic,
+    events_per_cluster,
+    labs_of_cluster,
+    predecessors_of,
+)
+from ncsite.content.paths import MATCHPOINT_INDEX
+from ncsite.feature import Feature, GeneratedPage, Output, PageView, Settings
+from ncsite.outputs.jsonfile import json_list
+from ncsite.outputs.maps import cluster_map
+
 from .ranking import OFFERS, SEEKS, SHARES, SUGGESTIONS, Match, Reason, TopicIndex, rank_by_topics, suggested_partners
 from .search import folded_words
 

@@ -1,10 +1,11 @@
 """The features every build runs, in order."""
 
-from .events import CalendarFeature
-from .home import HomeFeature
-from .ical import ICalFeature
+from ncsite.features.events.feature import CalendarFeature
+from ncsite.features.home.feature import HomeFeature
+from ncsite.features.matchpoint.feature import MatchpointFeature
+from ncsite.outputs.ical import ICalFeature
+
 from .livinglabs import LivingLabsFeature
-from .matchpoint import MatchpointFeature
 from .newsletter import NewsletterFeature
 
 FEATURES = [HomeFeature, CalendarFeature, ICalFeature, MatchpointFeature, LivingLabsFeature, NewsletterFeature]

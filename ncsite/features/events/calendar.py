@@ -13,9 +13,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import groupby
 
-from .dates import When
-from .fields import EVENT_TYPE_LABELS
-from .models import Event
+from ncsite.content.dates import When
+from ncsite.content.fields import EVENT_TYPE_LABELS
+from ncsite.content.models import Event
 
 TYPE_LABELS = EVENT_TYPE_LABELS  # defined with the content contract (fields.py)
 

@@ -24,8 +24,8 @@ from urllib.parse import urlencode, urlsplit
 
 import icalendar
 
-from .feature import Alternate, Feature, Output, Settings
-from .models import Event
+from ncsite.content.models import Event
+from ncsite.feature import Alternate, Feature, Output, Settings
 
 FEED_PATH = "events/calendar.ics"
 PRODID = "-//Northern Connections//Event calendar//EN"

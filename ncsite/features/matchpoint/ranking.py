@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
-from .models import Cluster, Topic
+from ncsite.content.models import Cluster, Topic
 
 SUGGESTIONS = 5  # suggested partners on a cluster page: a handful, not everyone
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from .countries import COUNTRIES
-from .feature import Feature, GeneratedPage, PageView
-from .maps import lab_map
-from .models import LivingLab, events_of_lab
-from .paths import LIVINGLABS_INDEX
-from .ranking import rank_by_topics
+from ncsite.content.countries import COUNTRIES
+from ncsite.content.models import LivingLab, events_of_lab
+from ncsite.content.paths import LIVINGLABS_INDEX
+from ncsite.feature import Feature, GeneratedPage, PageView
+from ncsite.features.matchpoint.ranking import rank_by_topics
+from ncsite.outputs.maps import lab_map
 
 # What a living lab is and is not, and what the project learned, is the Markdown of
 # content/livinglabs/index.md (the page's introduction, found by the site search).

@@ -15,8 +15,8 @@ import lxml.html
 from feedgen.feed import FeedGenerator
 from lxml import etree
 
-from .feature import absolute_url
-from .models import NewsletterIssue
+from ncsite.content.models import NewsletterIssue
+from ncsite.feature import absolute_url
 
 # At the site root on purpose: Material fetches "sitemap.xml" next to every
 # <link rel="alternate"> (its language switcher), and next to /feed.xml that is

@@ -8,10 +8,11 @@ earlier project.
 
 from __future__ import annotations
 
-from .calendar import happened, own, upcoming
-from .feature import Feature, PageView
+from ncsite.feature import Feature, PageView
+from ncsite.features.events.calendar import happened, own, upcoming
+from ncsite.outputs.maps import partner_map
+
 from .landing import landing
-from .maps import partner_map
 
 HOME_EVENTS = 3
 SPARE_EVENTS = 3  # hidden; the browser script shows them when earlier ones end after the build

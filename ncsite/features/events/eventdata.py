@@ -10,11 +10,12 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
+from ncsite.content.models import Event
+from ncsite.feature import Settings
+from ncsite.outputs.ical import event_path, in_calendar
+from ncsite.outputs.jsonfile import json_list
+
 from .calendar import event_datetime
-from .feature import Settings
-from .ical import event_path, in_calendar
-from .jsonfile import json_list
-from .models import Event
 
 SCHEMA = "https://schema.org/"
 EVENT_STATUS = {"scheduled": "EventScheduled", "cancelled": "EventCancelled", "postponed": "EventPostponed"}

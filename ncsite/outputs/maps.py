@@ -18,10 +18,11 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from .countries import COUNTRIES
+from ncsite.content.countries import COUNTRIES
+from ncsite.content.models import Cluster, Content
+from ncsite.content.places import Basemap, Gazetteer, Place
+
 from .geo import Point, Rect, bounds, clip_line, clip_ring, path_data, project
-from .models import Cluster, Content
-from .places import Basemap, Gazetteer, Place
 
 FRAME: Rect = (-600.0, -640.0, 700.0, 560.0)  # km around geo.CENTRE: Glasgow to Malmö, Brussels to Oslo
 MARGIN = 80.0  # km kept around every place, for its marker and label

@@ -22,7 +22,7 @@ from . import fields as F
 from .examples import Samples, read_templates
 from .places import PLACE
 
-PROJECT = Path(__file__).resolve().parent.parent  # the templates' samples are refused as values (templates/)
+PROJECT = Path(__file__).resolve().parents[2]  # the templates' samples are refused as values (templates/)
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 FOLDER = "schemas"
 

@@ -6,10 +6,10 @@ import datetime as dt
 from collections.abc import Iterable, Iterator, Mapping
 from itertools import groupby
 
-from .feature import Alternate, Feature, GeneratedPage, Output, PageView, Settings
-from .feed import FEED_PATH, FEED_TYPE, newsletter_feed
-from .models import Content, NewsletterIssue
-from .paths import NEWSLETTER_INDEX, SUBSCRIBE_PAGE
+from ncsite.content.models import Content, NewsletterIssue
+from ncsite.content.paths import NEWSLETTER_INDEX, SUBSCRIBE_PAGE
+from ncsite.feature import Alternate, Feature, GeneratedPage, Output, PageView, Settings
+from ncsite.outputs.feed import FEED_PATH, FEED_TYPE, newsletter_feed
 
 
 def published(issues: Iterable[NewsletterIssue], today: dt.date) -> list[NewsletterIssue]:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from .countries import COUNTRIES
-from .models import Content, LivingLab, NewsletterIssue, Partner
-from .newsletter import published
+from ncsite.content.countries import COUNTRIES
+from ncsite.content.models import Content, LivingLab, NewsletterIssue, Partner
+from ncsite.features.newsletter import published
 
 HOME_NEWS = 3
 

@@ -10,11 +10,13 @@ from collections.abc import Iterator, Mapping
 from functools import partial
 from typing import Any
 
-from . import eventdata, ical
+from ncsite.content.models import Event
+from ncsite.content.paths import EVENTS_INDEX
+from ncsite.feature import Feature, GeneratedPage, Output, PageView
+from ncsite.outputs import ical
+
+from . import eventdata
 from .calendar import TYPE_LABELS, archive, earlier_projects, is_past, neighbours, own, upcoming
-from .feature import Feature, GeneratedPage, Output, PageView
-from .models import Event
-from .paths import EVENTS_INDEX
 
 
 class CalendarFeature(Feature):

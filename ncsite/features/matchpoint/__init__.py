@@ -1,0 +1,1 @@
+"""Matchpoint, the cluster directory: profiles, filters, partner suggestions, search and exports."""
