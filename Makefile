@@ -29,7 +29,7 @@ serve: $(BIN)/mkdocs  ## live preview on http://127.0.0.1:$(PORT)/ (PORT=8001 ma
 check: $(BIN)/mkdocs  ## validate content/ and data/ only, fast
 	$(BIN)/ncsite check .
 
-schemas: $(BIN)/mkdocs  ## regenerate schemas/*.schema.json from ncsite/fields.py
+schemas: $(BIN)/mkdocs  ## regenerate schemas/*.schema.json from ncsite/content/fields.py
 	$(BIN)/ncsite schemas .
 
 lint: $(VENV)/.dev  ## ruff (lint and format check) and mypy, configured in pyproject.toml

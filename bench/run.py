@@ -207,13 +207,13 @@ def verdict(name: str, value: float, missed: list[str]) -> str:
 
 PHASES = {  # (file, function) whose cumulative time is a phase of the build
     "on_config (content loading, views)": ("hooks/ncsite_hooks.py", "on_config"),
-    "  of which content loading": ("ncsite/load.py", "load_content"),
+    "  of which content loading": ("ncsite/content/load.py", "load_content"),
     "Markdown to HTML, all pages": ("mkdocs/structure/pages.py", "render"),
     "  of which setting up Markdown per page": ("markdown/core.py", "registerExtensions"),
     "templates (Material's base.html included)": ("jinja2/environment.py", "render"),
     "search index (Material's search plugin)": ("material/plugins/search/plugin.py", "on_page_context"),
     "on_post_build (feeds, calendars, JSON)": ("hooks/ncsite_hooks.py", "on_post_build"),
-    "  of which iCalendar files": ("ncsite/ical.py", "outputs"),
+    "  of which iCalendar files": ("ncsite/outputs/ical.py", "outputs"),
 }
 
 

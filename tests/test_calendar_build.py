@@ -4,7 +4,7 @@ reachable, the .ics is sound, the page stays light; then the same site in Chromi
 The events are generated into a copy of the project in tmp_path (the real events stay
 too), in every form `start`/`end` can take, and the build's "now" (SOURCE_DATE_EPOCH)
 falls in the middle of them. Expectations are computed here from the generated data,
-independently of `ncsite.calendar`.
+independently of `ncsite.features.events.calendar`.
 """
 
 from __future__ import annotations

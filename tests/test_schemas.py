@@ -1,6 +1,6 @@
 """JSON Schemas for editors: current, valid, and faithful to the loader.
 
-The schemas are generated from ncsite/fields.py. They must accept every file
+The schemas are generated from ncsite/content/fields.py. They must accept every file
 of the real content and reject the bad-content cases that one file alone can
 show; the other cases are beyond what a schema can express, each for a stated
 reason, so a new case in tests/cases/bad/ forces a decision here.

@@ -5,7 +5,7 @@
   navigation still leads to the page the nav names, and the configuration's base is the
   page's own way back to the site root.
 - The per-event .ics files and the feed are written from VEVENTs serialised once, with the
-  lines folded by ncsite.ical: the same bytes icalendar itself writes.
+  lines folded by ncsite.outputs.ical: the same bytes icalendar itself writes.
 - The search dialog has an accessible name.
 """
 

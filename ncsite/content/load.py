@@ -28,7 +28,7 @@ from .text import first_paragraph, slug_hint
 from .yamlsrc import Document, LineDict, LineList, YamlFault, explain, load_front_matter, parse, split_front_matter
 
 NEWSLETTER_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})-[a-z0-9]+(?:-[a-z0-9]+)*$")
-RESERVED_EVENT_SLUGS = ("calendar",)  # events/calendar.ics is the feed (ncsite.ical)
+RESERVED_EVENT_SLUGS = ("calendar",)  # events/calendar.ics is the feed (ncsite.outputs.ical)
 TEMPLATE_HINT = "copy the template for this kind of file from CONTRIBUTING.md"
 # MkDocs reads these as pages too, but the site's sections and the nav take only .md files.
 OTHER_MARKDOWN = (".markdown", ".mdown", ".mkdn", ".mkd", ".mdwn", ".mdtext", ".mdtxt")

@@ -1,6 +1,6 @@
 """The Content-Security-Policy every page carries, as a `<meta http-equiv>` (GitHub Pages sets no headers).
 
-Partner content is checked before it is published (ncsite.markup); the policy
+Partner content is checked before it is published (ncsite.content.markup); the policy
 is the second line: the browser itself refuses any script that is not a file
 of the site or one of the theme's own inline scripts (allowed by their SHA-256
 hashes, computed from each rendered page), and any request to another origin.
@@ -10,7 +10,7 @@ scripts, so `style-src` allows inline styles ('unsafe-inline'). Inline styles
 cannot run script; what they could do at worst (restyle a page) is bounded by
 the content checks, which do not let partners write `<style>` or `style=`.
 Images may be `data:` URLs because Material's stylesheet draws its icons
-with them; partner content may not use `data:` URLs (ncsite.markup).
+with them; partner content may not use `data:` URLs (ncsite.content.markup).
 """
 
 from __future__ import annotations

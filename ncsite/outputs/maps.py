@@ -7,7 +7,7 @@ one page's map: its pins grouped by town, each pin a link with an accessible
 name, the towns' and countries' labels placed so that they do not overlap, once
 for wide screens and once, larger, for phones.
 
-SVG coordinates are kilometres of the projection (ncsite.geo), x east and y south.
+SVG coordinates are kilometres of the projection (ncsite.outputs.geo), x east and y south.
 """
 
 from __future__ import annotations

@@ -19,7 +19,7 @@ OVERRIDES = Path(__file__).resolve().parents[2] / "overrides"
 # Expressions that may be printed with `| safe`, and why they are markup already.
 SAFE = {
     "page.content": "the HTML MkDocs rendered from the page's Markdown (Python-Markdown escapes the text)",
-    "event_jsonld": "JSON for a <script> element, escaped for it by ncsite.eventdata.jsonld_script",
+    "event_jsonld": "JSON for a <script> element, escaped for it by ncsite.features.events.eventdata.jsonld_script",
     # page.content split where a list is placed within the text (about.html, newsletter.html): MkDocs' HTML.
     "content_before": "page.content before the marker, MkDocs' HTML",
     "marker": "the marker found in page.content, MkDocs' HTML",

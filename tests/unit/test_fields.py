@@ -1,4 +1,4 @@
-"""Each field kind of ncsite/fields.py on its own: the clean value, or the exact words a partner reads."""
+"""Each field kind of ncsite/content/fields.py on its own: the clean value, or the exact words a partner reads."""
 
 from __future__ import annotations
 

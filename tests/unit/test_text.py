@@ -1,4 +1,4 @@
-"""ncsite.text's transliteration reads text-unidecode's table in place: the same result as the package."""
+"""ncsite.content.text's transliteration reads text-unidecode's table in place: the same result as the package."""
 
 from __future__ import annotations
 

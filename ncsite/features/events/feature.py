@@ -1,7 +1,7 @@
 """The calendar feature: the /events/ page, each event's page and events/events.json.
 
 The rules (what is upcoming, how dates read) live in `calendar.py`; the machine
-formats in `eventdata.py` (JSON-LD, JSON) and `ical.py` (iCalendar).
+formats in `eventdata.py` (JSON-LD, JSON) and `ncsite/outputs/ical.py` (iCalendar).
 """
 
 from __future__ import annotations

@@ -207,7 +207,7 @@ class PublicCluster:
 
     @property
     def search_text(self) -> str:
-        """Everything published that a visitor may search for, folded (see ncsite.search)."""
+        """Everything published that a visitor may search for, folded (see ncsite.features.matchpoint.search)."""
         return folded_words(
             (
                 self.name,
