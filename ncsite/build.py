@@ -16,7 +16,7 @@ from ncsite.content.load import Sources, load_content
 from ncsite.outputs.csp import Policy
 
 from .feature import Alternate, Feature, GeneratedPage, Output, PageView, Settings
-from .features import FEATURES
+from .features.registry import FEATURES
 
 __all__ = ["Build", "Settings"]
 

@@ -1,11 +1,1 @@
-"""The features every build runs, in order."""
-
-from ncsite.features.events.feature import CalendarFeature
-from ncsite.features.home.feature import HomeFeature
-from ncsite.features.matchpoint.feature import MatchpointFeature
-from ncsite.outputs.ical import ICalFeature
-
-from .livinglabs import LivingLabsFeature
-from .newsletter import NewsletterFeature
-
-FEATURES = [HomeFeature, CalendarFeature, ICalFeature, MatchpointFeature, LivingLabsFeature, NewsletterFeature]
+"""The site's features, one package each: events (the calendar), home, Matchpoint, living labs, newsletter."""

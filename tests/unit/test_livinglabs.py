@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ncsite.content.dates import parse_when
 from ncsite.content.models import Cluster, Content, Event, LivingLab, Topic, events_of_lab, labs_of_cluster
-from ncsite.features.livinglabs import COULD_JOIN_MAX, LivingLabsFeature, by_status, countries
+from ncsite.features.livinglabs.feature import COULD_JOIN_MAX, LivingLabsFeature, by_status, countries
 
 
 def lab(slug, host=None, clusters=(), topics=(), status="running", country="DK", city="Aalborg") -> LivingLab:

@@ -11,7 +11,7 @@ from lxml import etree
 from ncsite.config import newsletter_feed_items
 from ncsite.content.dates import parse_when
 from ncsite.content.models import NewsletterIssue
-from ncsite.features.newsletter import by_year, neighbours, published
+from ncsite.features.newsletter.feature import by_year, neighbours, published
 from ncsite.filters import webcal
 from ncsite.outputs.feed import absolute_html, newsletter_feed
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from ncsite.content.countries import COUNTRIES
 from ncsite.content.models import Content, LivingLab, NewsletterIssue, Partner
-from ncsite.features.newsletter import published
+from ncsite.features.newsletter.feature import published
 
 HOME_NEWS = 3
 

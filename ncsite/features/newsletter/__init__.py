@@ -1,0 +1,1 @@
+"""The newsletter: the archive, each issue, the subscribe page and the RSS feed."""
