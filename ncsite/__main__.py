@@ -11,8 +11,8 @@ import sys
 import time
 from pathlib import Path
 
+from ncsite import load_content
 from ncsite.content import schemas as schema_files
-from ncsite.content.load import load_content
 from ncsite.content.problems import report
 
 from .config import sources_from_mkdocs_yml

@@ -12,10 +12,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from ncsite.content.load import Sources, load_content
+from ncsite.content.load import load_content
+from ncsite.content.sources import Sources
 from ncsite.outputs.csp import Policy
 
 from .feature import Alternate, Feature, GeneratedPage, Output, PageView, Settings
+from .features import PAGE_PATHS
 from .features.registry import FEATURES
 
 __all__ = ["Build", "Settings"]
@@ -27,7 +29,7 @@ class Build:
     def __init__(self, settings: Settings, features: list[type[Feature]] | None = None):
         self.settings = settings
         self.content, self.problems = load_content(
-            Sources(settings.root, settings.docs_dir, settings.data_dir, settings.timezone, settings.today)
+            Sources(settings.root, settings.docs_dir, settings.data_dir, settings.timezone, settings.today), PAGE_PATHS
         )
         self.rendered: dict[str, str] = {}
         self.policy = Policy(allow_inline_scripts=settings.preview)

@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from ncsite.content.load import Sources
+from ncsite.content.sources import Sources
 
 DEFAULT_TIMEZONE = "Europe/Copenhagen"
 DEFAULT_FEED_ITEMS = 50

@@ -14,7 +14,7 @@ import pytest
 import yaml
 from conftest import BASE, CASES, ROOT
 
-from ncsite.content.load import Sources, load_content
+from ncsite import Sources, load_content
 
 CASE_FILES = sorted((CASES / "bad").glob("*.yaml"))
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 
+import yaml
 from conftest import ROOT, copy_project
 
-from ncsite.content.load import Sources, load_content
+from ncsite import Sources, load_content
 from ncsite.content.problems import report
 
 GUIDE = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
@@ -50,6 +51,8 @@ def test_every_message_in_the_table_is_a_real_message(tmp_path):
     (project / "content/livinglabs/refs-lab.md").write_text(
         '---\ntitle: R\ncity: Kiel\ncountry: "DE"\ntopics: [no-such-topic]\n---\n', encoding="utf-8"
     )
+    cluster = yaml.safe_load((ROOT / "data/clusters.yaml").read_text(encoding="utf-8"))["clusters"][0]["id"]
+    (project / f"content/matchpoint/{cluster}.md").write_text("# A page in a cluster's place\n", encoding="utf-8")
     _, problems = load_content(Sources(project))
     seen = source + "\n".join(str(p) for p in problems)
     table = GUIDE[GUIDE.index("| message") :]

@@ -19,8 +19,8 @@ import lxml.html
 import pytest
 from conftest import ROOT
 
+from ncsite import Sources, load_content
 from ncsite.content.countries import COUNTRIES
-from ncsite.content.load import Sources, load_content
 from ncsite.outputs import maps
 
 SVG = "{http://www.w3.org/2000/svg}"

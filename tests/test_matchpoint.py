@@ -20,7 +20,7 @@ import pytest
 import yaml
 from conftest import ROOT, copy_project, mkdocs_build, serve_folder
 
-from ncsite.content.load import Sources, load_content
+from ncsite import Sources, load_content
 from ncsite.features.matchpoint.feature import rank_by_topics
 
 GENERATED = 300

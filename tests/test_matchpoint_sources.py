@@ -9,7 +9,7 @@ import pytest
 import yaml
 from conftest import ROOT
 
-from ncsite.content.load import Sources, load_content
+from ncsite import Sources, load_content
 
 FIXTURE = yaml.safe_load((Path(__file__).parent / "fixtures" / "partner_clusters.yaml").read_text(encoding="utf-8"))
 PARTNERS = (

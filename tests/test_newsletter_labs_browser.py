@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from conftest import ROOT
 
-from ncsite.content.load import Sources, load_content
+from ncsite import Sources, load_content
 
 # The newest real issue (file names start with the date; index.md is the archive's introduction).
 ISSUE_FILE = sorted(p for p in (ROOT / "content" / "newsletter").glob("*.md") if p.name != "index.md")[-1]

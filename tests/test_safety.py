@@ -14,10 +14,10 @@ import lxml.html
 import pytest
 from conftest import BASE, ROOT, copy_project, mkdocs_build, run
 
+from ncsite import Sources, load_content
 from ncsite.content import markup
 from ncsite.content.dates import country_timezone
 from ncsite.content.examples import TEMPLATES, read_templates
-from ncsite.content.load import Sources, load_content
 from ncsite.content.text import slug_hint
 from ncsite.outputs import csp
 

@@ -16,8 +16,8 @@ from conftest import BASE, CASES, ROOT
 from jsonschema import Draft202012Validator
 
 from ncsite.content import schemas
-from ncsite.content.paths import GENERATED_INDEXES as INDEX_PAGES
 from ncsite.content.yamlsrc import YamlFault, parse, split_front_matter
+from ncsite.features import PAGE_PATHS
 
 VALIDATORS = {
     name: Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
@@ -79,7 +79,7 @@ BEYOND_SCHEMA = {
 
 
 def schema_for(rel: str) -> str | None:
-    if rel.removeprefix("content/") in INDEX_PAGES:  # a list page's introduction, not an event, lab or issue
+    if rel.removeprefix("content/") in PAGE_PATHS.generated:  # a list page's introduction, not an event, lab or issue
         return None
     return next((name for name, glob in schemas.TARGETS.items() if fnmatch.fnmatch(rel, glob)), None)
 

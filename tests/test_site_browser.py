@@ -16,7 +16,7 @@ import pytest
 from conftest import ROOT
 from test_quality_browser import assert_accessible
 
-from ncsite.content.load import Sources, load_content
+from ncsite import Sources, load_content
 
 PREFIX = "/site/"
 FIRST_SCREENS = {"phone": {"width": 375, "height": 667}, "desktop": {"width": 1280, "height": 720}}

@@ -16,8 +16,8 @@ import lxml.html
 import pytest
 from conftest import ROOT
 
+from ncsite import Sources, load_content
 from ncsite.config import read_mkdocs_yml
-from ncsite.content.load import Sources, load_content
 
 WORKING_NOTES = re.compile(r"\bsources?\b|sources disagree|\bno source\b|\bwe have found\b", re.IGNORECASE)
 

@@ -25,6 +25,7 @@ import mkdocs.config
 from conftest import ROOT
 
 from ncsite.config import read_mkdocs_yml
+from ncsite.features.events import CALENDAR_FEED
 from ncsite.outputs import ical
 
 
@@ -150,7 +151,7 @@ def test_each_event_file_is_the_calendar_icalendar_would_write(built_site: Path)
         parsed = icalendar.Calendar.from_ical(data)
         assert parsed.to_ical() == data, path.name  # written exactly as icalendar writes what it reads
         events = parsed.walk("VEVENT")
-        if path.name != ical.FEED_PATH.split("/")[-1]:
+        if path.name != CALENDAR_FEED.split("/")[-1]:
             assert len(events) == 1 and str(parsed["X-WR-CALNAME"]), path.name
 
 

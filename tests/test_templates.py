@@ -8,7 +8,7 @@ from pathlib import Path
 
 from conftest import ROOT, copy_project, mkdocs_build, run
 
-from ncsite.content.load import Sources, load_content
+from ncsite import Sources, load_content
 
 TEMPLATES = ROOT / "templates"
 FIRST_CLUSTER = re.search(r"^  - id: (\S+)", (ROOT / "data" / "clusters.yaml").read_text(), re.M).group(1)

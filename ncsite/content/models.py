@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 
 from .countries import COUNTRIES
 from .dates import When
+from .paths import address
 from .places import Basemap, Gazetteer
 
 PROJECT = "Northern Connections"  # the project this site is of; events of its predecessors name theirs
@@ -48,8 +49,13 @@ class Event:
     timezone_from: str = "event"  # where the time zone comes from: "event" (its field), "country" or "site"
 
     @property
+    def src_uri(self) -> str:
+        """The page's path under content/ (its address is the same without ".md")."""
+        return f"events/{self.slug}.md"
+
+    @property
     def url(self) -> str:
-        return f"events/{self.slug}/"
+        return address(self.src_uri)
 
     @property
     def month_only(self) -> bool:
@@ -131,8 +137,13 @@ class LivingLab:
     end: When | None = None
 
     @property
+    def src_uri(self) -> str:
+        """The page's path under content/ (its address is the same without ".md")."""
+        return f"livinglabs/{self.slug}.md"
+
+    @property
     def url(self) -> str:
-        return f"livinglabs/{self.slug}/"
+        return address(self.src_uri)
 
     @property
     def country_name(self) -> str:
@@ -149,8 +160,13 @@ class NewsletterIssue:
     author: str | None = None
 
     @property
+    def src_uri(self) -> str:
+        """The page's path under content/ (its address is the same without ".md")."""
+        return f"newsletter/{self.slug}.md"
+
+    @property
     def url(self) -> str:
-        return f"newsletter/{self.slug}/"
+        return address(self.src_uri)
 
     @property
     def sort_key(self) -> tuple[dt.date, dt.time, str]:

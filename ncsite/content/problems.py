@@ -41,11 +41,3 @@ def report(problems: list[Problem]) -> str:
     )
     body = "\n".join(f"  - {p}".replace("\n    Fix:", "\n      Fix:") for p in sorted(problems, key=sort_key))
     return f"{head}\n{body}"
-
-
-class ContentError(Exception):
-    """Raised with every problem found, once loading is complete."""
-
-    def __init__(self, problems: list[Problem]):
-        self.problems = sorted(problems, key=sort_key)
-        super().__init__(report(self.problems))

@@ -78,7 +78,7 @@ def newsletter_feed(
         entry.pubDate(published_at(issue, timezone))
         if issue.summary:
             entry.description(issue.summary)
-        html = absolute_html(rendered.get(f"newsletter/{issue.slug}.md", ""), url)
+        html = absolute_html(rendered.get(issue.src_uri, ""), url)
         if html:
             entry.content(html, type="CDATA")
         if issue.author:

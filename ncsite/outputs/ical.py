@@ -19,15 +19,14 @@ links the reader may choose to follow.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from urllib.parse import urlencode, urlsplit
 
 import icalendar
 
 from ncsite.content.models import Event
-from ncsite.feature import Alternate, Feature, Output, Settings
+from ncsite.feature import Settings
 
-FEED_PATH = "events/calendar.ics"
 PRODID = "-//Northern Connections//Event calendar//EN"
 STATUS = {"scheduled": "CONFIRMED", "postponed": "TENTATIVE", "tentative": "TENTATIVE", "cancelled": "CANCELLED"}
 STATUS_NOTE = {"cancelled": "Cancelled.", "postponed": "Postponed.", "tentative": "Planned, not confirmed."}
@@ -287,19 +286,3 @@ def add_to_calendar_links(event: Event, settings: Settings) -> dict[str, str] | 
         "google": "https://calendar.google.com/calendar/render?" + urlencode(google),
         "outlook": "https://outlook.live.com/calendar/0/deeplink/compose?" + urlencode(outlook),
     }
-
-
-class ICalFeature(Feature):
-    """The calendar feed (announced in every page's head) and one .ics file per event."""
-
-    def alternates(self) -> Iterator[Alternate]:
-        yield Alternate(
-            "text/calendar", f"{self.settings.site_name} events (iCalendar)", self.settings.absolute(FEED_PATH)
-        )
-
-    def outputs(self, rendered: Mapping[str, str]) -> Iterator[Output]:
-        writer = CalendarWriter(self.content.events, self.settings)
-        feed = [e for e in writer.dated if in_feed(e)]
-        yield Output(FEED_PATH, writer.calendar(feed, f"{self.settings.site_name} events"))
-        for event in writer.dated:
-            yield Output(event_path(event), writer.calendar([event], event.title))

@@ -10,9 +10,9 @@ from zoneinfo import ZoneInfo
 import icalendar
 import pytest
 
+from ncsite import Sources, load_content
 from ncsite.build import Settings
 from ncsite.content.dates import parse_when
-from ncsite.content.load import Sources, load_content
 from ncsite.content.models import Event, Location
 from ncsite.features.events import eventdata
 from ncsite.features.events.calendar import (

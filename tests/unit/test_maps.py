@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from ncsite.content.load import Sources, load_content
+from ncsite import Sources, load_content
 from ncsite.content.models import Content
 from ncsite.content.places import Basemap, Gazetteer, Place, parse_basemap
 from ncsite.outputs import geo, maps

@@ -1,4 +1,4 @@
-"""Facts the core holds once: what the build generates is what the loader reserves."""
+"""Facts the core holds once: what the build generates is what the features declare, and what the loader reserves."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ncsite import Settings
 from ncsite.build import Build
-from ncsite.content.paths import GENERATED_INDEXES
+from ncsite.features import PAGE_PATHS
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -20,6 +20,8 @@ def test_the_pages_the_build_makes_are_the_ones_partners_cannot_write():
     # What the features make; a list page written under content/ takes the place of the made one (Build.pages).
     made = {page.src_uri for feature in build.features for page in feature.pages()}
     assert {page.src_uri for page in build.pages()} == made - set(build.content.pages)
-    cluster_pages = {f"matchpoint/{c.id}.md" for c in build.content.clusters}  # refused by id (load.py)
+    (records,) = PAGE_PATHS.records  # the cluster pages, refused by id to a partner's file
+    cluster_pages = {records.src_uri(c.id) for c in build.content.clusters}
+    assert cluster_pages == {f"matchpoint/{c.id}.md" for c in build.content.clusters}
     assert cluster_pages <= made
-    assert made - cluster_pages == set(GENERATED_INDEXES)
+    assert made - cluster_pages == set(PAGE_PATHS.generated)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ncsite.content.load import Sources, load_content
+from ncsite import Sources, load_content
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -11,18 +11,17 @@ from functools import partial
 from typing import Any
 
 from ncsite.content.models import Event
-from ncsite.content.paths import EVENTS_INDEX
 from ncsite.feature import Feature, GeneratedPage, Output, PageView
 from ncsite.outputs import ical
 
-from . import eventdata
+from . import CALENDAR_FEED, INDEX, eventdata
 from .calendar import TYPE_LABELS, archive, earlier_projects, is_past, neighbours, own, upcoming
 
 
 class CalendarFeature(Feature):
     def pages(self) -> Iterator[GeneratedPage]:
         yield GeneratedPage(
-            EVENTS_INDEX,
+            INDEX,
             "Events",
             "calendar.html",
             edit_path="overrides/calendar.html",
@@ -36,10 +35,10 @@ class CalendarFeature(Feature):
         events = own(self.content.events)
         past_years = archive(events, now)
         present = [t for t in TYPE_LABELS if any(e.type == t for e in events)]
-        feed = self.settings.absolute(ical.FEED_PATH)
+        feed = self.settings.absolute(CALENDAR_FEED)
         earlier = earlier_projects(self.content.events)
         views = {
-            EVENTS_INDEX: PageView(
+            INDEX: PageView(
                 "calendar.html",
                 {
                     "upcoming": upcoming(events, now),
@@ -58,7 +57,7 @@ class CalendarFeature(Feature):
         around = {**neighbours(events), **neighbours(e for e in self.content.events if e.earlier_project)}
         for event in self.content.events:
             previous, following = around[event.slug]
-            views[f"events/{event.slug}.md"] = PageView(
+            views[event.src_uri] = PageView(
                 "event.html",
                 {
                     "event": event,

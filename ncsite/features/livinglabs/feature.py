@@ -6,10 +6,11 @@ from collections.abc import Iterable, Iterator
 
 from ncsite.content.countries import COUNTRIES
 from ncsite.content.models import LivingLab, events_of_lab
-from ncsite.content.paths import LIVINGLABS_INDEX
 from ncsite.feature import Feature, GeneratedPage, PageView
 from ncsite.features.matchpoint.ranking import rank_by_topics
 from ncsite.outputs.maps import lab_map
+
+from . import INDEX
 
 # What a living lab is and is not, and what the project learned, is the Markdown of
 # content/livinglabs/index.md (the page's introduction, found by the site search).
@@ -35,7 +36,7 @@ def countries(labs: Iterable[LivingLab]) -> list[tuple[str, str, list[LivingLab]
 class LivingLabsFeature(Feature):
     def pages(self) -> Iterator[GeneratedPage]:
         yield GeneratedPage(
-            LIVINGLABS_INDEX,
+            INDEX,
             "Living labs",
             "livinglabs.html",
             description="Living labs: how Northern Connections brings challenge owners and SMEs together.",
@@ -44,7 +45,7 @@ class LivingLabsFeature(Feature):
     def views(self) -> dict[str, PageView]:
         labs = self.content.livinglabs
         views = {
-            LIVINGLABS_INDEX: PageView(
+            INDEX: PageView(
                 "livinglabs.html",
                 {
                     "labs": labs,
@@ -55,7 +56,7 @@ class LivingLabsFeature(Feature):
             )
         }
         for lab in labs:
-            views[f"livinglabs/{lab.slug}.md"] = PageView(
+            views[lab.src_uri] = PageView(
                 "livinglab.html",
                 {
                     "lab": lab,

@@ -40,11 +40,12 @@ from ncsite.content.models import (
     labs_of_cluster,
     predecessors_of,
 )
-from ncsite.content.paths import MATCHPOINT_INDEX
+from ncsite.content.paths import address
 from ncsite.feature import Feature, GeneratedPage, Output, PageView, Settings
 from ncsite.outputs.jsonfile import json_list
 from ncsite.outputs.maps import cluster_map
 
+from . import CLUSTER_PAGES, INDEX, REGISTER_PAGE
 from .ranking import OFFERS, SEEKS, SHARES, SUGGESTIONS, Match, Reason, TopicIndex, rank_by_topics, suggested_partners
 from .search import folded_words
 
@@ -64,7 +65,6 @@ __all__ = [
 ]
 
 EDIT_PATH = "data/clusters.yaml"
-REGISTER_PAGE = "matchpoint/register.md"  # content/matchpoint/register.md, written by hand
 CONTACT_PAGE = "contact/"  # the project's contact route, for a cluster without a sourced website
 
 
@@ -553,7 +553,7 @@ class MatchpointFeature(Feature):
 
     def pages(self) -> Iterator[GeneratedPage]:
         yield GeneratedPage(
-            MATCHPOINT_INDEX,
+            INDEX,
             "Matchpoint",
             "matchpoint.html",
             edit_path=EDIT_PATH,
@@ -561,7 +561,7 @@ class MatchpointFeature(Feature):
         )
         for profile in self.directory.profiles:
             yield GeneratedPage(
-                f"matchpoint/{profile.id}.md",
+                CLUSTER_PAGES.src_uri(profile.id),
                 profile.name,
                 "cluster.html",
                 body=profile_text(profile),
@@ -571,11 +571,11 @@ class MatchpointFeature(Feature):
 
     def views(self) -> dict[str, PageView]:
         views = {
-            MATCHPOINT_INDEX: PageView(
+            INDEX: PageView(
                 "matchpoint.html",
                 {
                     "directory": self.directory,
-                    "register_url": "matchpoint/register/",
+                    "register_url": address(REGISTER_PAGE),
                     "contact_url": CONTACT_PAGE,
                     "cluster_map": cluster_map(self.content),
                 },
@@ -588,12 +588,12 @@ class MatchpointFeature(Feature):
         candidates = [c for c in self.content.clusters if c.active]  # a merged cluster is no partner any more
         index = TopicIndex.of(candidates, topics)
         for cluster in self.content.clusters:
-            views[f"matchpoint/{cluster.id}.md"] = PageView(
+            views[CLUSTER_PAGES.src_uri(cluster.id)] = PageView(
                 "cluster.html",
                 {
                     "profile": profiles[cluster.id],
                     "cluster_events": events_by_cluster.get(cluster.id, []),
-                    "register_url": "matchpoint/register/",
+                    "register_url": address(REGISTER_PAGE),
                     "contact_url": CONTACT_PAGE,
                 },
                 EDIT_PATH,

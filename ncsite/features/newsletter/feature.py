@@ -7,9 +7,10 @@ from collections.abc import Iterable, Iterator, Mapping
 from itertools import groupby
 
 from ncsite.content.models import Content, NewsletterIssue
-from ncsite.content.paths import NEWSLETTER_INDEX, SUBSCRIBE_PAGE
 from ncsite.feature import Alternate, Feature, GeneratedPage, Output, PageView, Settings
 from ncsite.outputs.feed import FEED_PATH, FEED_TYPE, newsletter_feed
+
+from . import INDEX, SUBSCRIBE_PAGE
 
 
 def published(issues: Iterable[NewsletterIssue], today: dt.date) -> list[NewsletterIssue]:
@@ -43,7 +44,7 @@ class NewsletterFeature(Feature):
 
     def pages(self) -> Iterator[GeneratedPage]:
         yield GeneratedPage(
-            NEWSLETTER_INDEX,
+            INDEX,
             "Newsletter",
             "newsletter.html",
             edit_path="overrides/newsletter.html",
@@ -61,11 +62,11 @@ class NewsletterFeature(Feature):
 
     def withheld(self) -> list[str]:
         today = self.settings.today
-        return [f"newsletter/{i.slug}.md" for i in self.content.newsletter if i.date.date > today]
+        return [i.src_uri for i in self.content.newsletter if i.date.date > today]
 
     def views(self) -> dict[str, PageView]:
         views = {
-            NEWSLETTER_INDEX: PageView(
+            INDEX: PageView(
                 "newsletter.html", {"years": by_year(self.issues), "feed_path": FEED_PATH}, "overrides/newsletter.html"
             ),
             SUBSCRIBE_PAGE: PageView("subscribe.html", {"feed_url": self.feed_url}, "overrides/subscribe.html"),
@@ -73,14 +74,14 @@ class NewsletterFeature(Feature):
         around = neighbours(self.issues)
         for issue in self.issues:
             older, newer = around[issue.slug]
-            views[f"newsletter/{issue.slug}.md"] = PageView(
+            views[issue.src_uri] = PageView(
                 "newsletter-issue.html", {"issue": issue, "older": older, "newer": newer}, description=issue.summary
             )
         return views
 
     def needs_html(self) -> list[str]:
         # The feed carries each issue's full text (content:encoded), from the rendered page.
-        return [f"newsletter/{issue.slug}.md" for issue in self.issues[: self.settings.newsletter_feed_items]]
+        return [issue.src_uri for issue in self.issues[: self.settings.newsletter_feed_items]]
 
     def alternates(self) -> Iterator[Alternate]:
         yield Alternate(FEED_TYPE, f"{self.settings.site_name} newsletter (RSS)", self.feed_url)
