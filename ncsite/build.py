@@ -13,7 +13,6 @@ import datetime as dt
 from collections.abc import Iterator
 
 from ncsite.content.load import load_content
-from ncsite.content.sources import Sources
 from ncsite.outputs.csp import Policy
 
 from .feature import Alternate, Feature, GeneratedPage, Output, PageView, Settings
@@ -28,9 +27,7 @@ class Build:
 
     def __init__(self, settings: Settings, features: list[type[Feature]] | None = None):
         self.settings = settings
-        self.content, self.problems = load_content(
-            Sources(settings.root, settings.docs_dir, settings.data_dir, settings.timezone, settings.today), PAGE_PATHS
-        )
+        self.content, self.problems = load_content(settings.sources, PAGE_PATHS)
         self.rendered: dict[str, str] = {}
         self.policy = Policy(allow_inline_scripts=settings.preview)
         self._needs_html: set[str] = set()

@@ -14,10 +14,9 @@ from typing import Any
 
 import yaml
 
-from ncsite.content.sources import Sources
+from ncsite.content.sources import DATA_DIR, TIMEZONE, Sources
 
-DEFAULT_TIMEZONE = "Europe/Copenhagen"
-DEFAULT_FEED_ITEMS = 50
+from .feature import NEWSLETTER_FEED_ITEMS
 
 
 class _ConfigLoader(yaml.SafeLoader):
@@ -34,8 +33,8 @@ def read_mkdocs_yml(root: Path) -> dict[str, Any]:
 
 
 def site_timezone(extra: Mapping[str, object] | None) -> str:
-    """The site's time zone: `extra.timezone`, Europe/Copenhagen if unset."""
-    value = (extra or {}).get("timezone", DEFAULT_TIMEZONE)
+    """The site's time zone: `extra.timezone`, `TIMEZONE` (Europe/Copenhagen) if unset."""
+    value = (extra or {}).get("timezone", TIMEZONE)
     if not isinstance(value, str) or value not in zoneinfo.available_timezones():
         raise ValueError(
             f"mkdocs.yml: extra.timezone must be an IANA time zone such as Europe/Copenhagen, not {value!r}"
@@ -45,7 +44,7 @@ def site_timezone(extra: Mapping[str, object] | None) -> str:
 
 def newsletter_feed_items(extra: Mapping[str, object] | None) -> int:
     """How many issues the newsletter feed holds: `extra.newsletter_feed_items`, 50 if unset."""
-    value = (extra or {}).get("newsletter_feed_items", DEFAULT_FEED_ITEMS)
+    value = (extra or {}).get("newsletter_feed_items", NEWSLETTER_FEED_ITEMS)
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
         raise ValueError(f"mkdocs.yml: extra.newsletter_feed_items must be a whole number of 1 or more, not {value!r}")
     return value
@@ -53,4 +52,6 @@ def newsletter_feed_items(extra: Mapping[str, object] | None) -> int:
 
 def sources_from_mkdocs_yml(root: Path) -> Sources:
     config = read_mkdocs_yml(root)
-    return Sources(root, config.get("docs_dir", "docs"), "data", site_timezone(config.get("extra")))
+    return Sources(
+        root, config.get("docs_dir", "docs"), DATA_DIR, site_timezone(config.get("extra"))
+    )  # "docs": MkDocs' default

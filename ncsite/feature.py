@@ -16,6 +16,9 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from ncsite.content.models import Content
+from ncsite.content.sources import DATA_DIR, DOCS_DIR, TIMEZONE, Sources
+
+NEWSLETTER_FEED_ITEMS = 50  # how many issues the RSS feed holds unless mkdocs.yml sets extra.newsletter_feed_items
 
 
 @dataclass(frozen=True)
@@ -23,18 +26,23 @@ class Settings:
     root: Path
     site_url: str
     now: dt.datetime
-    docs_dir: str = "content"
-    data_dir: str = "data"
-    timezone: str = "Europe/Copenhagen"
+    docs_dir: str = DOCS_DIR
+    data_dir: str = DATA_DIR
+    timezone: str = TIMEZONE
     site_name: str = "Northern Connections"
     language: str = "en"
-    newsletter_feed_items: int = 50  # how many issues the RSS feed holds (mkdocs.yml: extra.newsletter_feed_items)
+    newsletter_feed_items: int = NEWSLETTER_FEED_ITEMS
     edit_base: str | None = None  # repository URL that project-relative paths are appended to, for edit links
     preview: bool = False  # `mkdocs serve`: its live-reload script is inline and changes on every request
 
     @property
     def today(self) -> dt.date:
         return self.now.astimezone(ZoneInfo(self.timezone)).date()
+
+    @property
+    def sources(self) -> Sources:
+        """Where the content of this build lives."""
+        return Sources(self.root, self.docs_dir, self.data_dir, self.timezone, self.today)
 
     def edit_url(self, path: str | None) -> str | None:
         """The edit link for a file given relative to the project root (None without a repository)."""
@@ -52,27 +60,22 @@ def absolute_url(site_url: str, path: str) -> str:
 
 @dataclass(frozen=True)
 class GeneratedPage:
-    """A page the build makes: its path under content/, its front matter and body."""
+    """A page the build makes: its path under content/, its title and body. How it is shown (its
+    template, description and edit link) is its `PageView`, as for a page written by hand."""
 
     src_uri: str
     title: str
-    template: str
     body: str = ""
-    edit_path: str | None = None  # source file for the edit link, relative to the project root
-    description: str | None = None
 
     @property
     def markdown(self) -> str:
-        # Values are quoted as JSON strings, a subset of YAML, so no title can break the front matter.
-        head = f"title: {json.dumps(self.title)}\ntemplate: {json.dumps(self.template)}\n"
-        if self.description:
-            head += f"description: {json.dumps(self.description)}\n"
-        return f"---\n{head}---\n\n{self.body}\n"
+        # The title is quoted as a JSON string, a subset of YAML, so no title can break the front matter.
+        return f"---\ntitle: {json.dumps(self.title)}\n---\n\n{self.body}\n"
 
 
 @dataclass(frozen=True)
 class PageView:
-    """How one page is shown: its template and the values the template needs."""
+    """How one page is shown, made or written by hand: its template and the values the template needs."""
 
     template: str
     context: dict[str, Any] = field(default_factory=dict)

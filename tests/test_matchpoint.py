@@ -21,7 +21,7 @@ import yaml
 from conftest import ROOT, copy_project, mkdocs_build, serve_folder
 
 from ncsite import Sources, load_content
-from ncsite.features.matchpoint.feature import rank_by_topics
+from ncsite.features.matchpoint.ranking import rank_by_topics
 
 GENERATED = 300
 COUNTRIES = ["DK", "DE", "NO", "SE", "NL", "BE", "GB"]
@@ -334,7 +334,7 @@ def test_suggested_partners_on_the_page_match_the_core(big):
     project, site, _ = big
     content, problems = load_content(Sources(project))
     assert problems == []
-    from ncsite.features.matchpoint.feature import suggested_partners
+    from ncsite.features.matchpoint.ranking import suggested_partners
 
     for cid in ("gen-004", "gen-010", "gen-100"):
         cluster = content.cluster(cid)

@@ -6,15 +6,21 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+# The defaults of the settings the content needs, used wherever a setting is not given
+# (Settings, Sources, and mkdocs.yml read by `ncsite check`).
+DOCS_DIR = "content"  # MkDocs' docs_dir
+DATA_DIR = "data"
+TIMEZONE = "Europe/Copenhagen"  # the site's time zone unless mkdocs.yml sets extra.timezone
+
 
 @dataclass(frozen=True)
 class Sources:
     """Where content lives, relative to the project root."""
 
     root: Path
-    docs_dir: str = "content"
-    data_dir: str = "data"
-    timezone: str = "Europe/Copenhagen"
+    docs_dir: str = DOCS_DIR
+    data_dir: str = DATA_DIR
+    timezone: str = TIMEZONE
     today: dt.date | None = None  # the build's date; default: today (SOURCE_DATE_EPOCH honoured)
 
     def rel(self, path: Path) -> str:

@@ -1,4 +1,5 @@
-"""Small text helpers for summaries taken from Markdown bodies."""
+"""Small text helpers: plain text and the first paragraph of a Markdown body (summaries), and
+ASCII transliteration for the file names suggested in hints (`slug_hint`)."""
 
 from __future__ import annotations
 

@@ -12,7 +12,6 @@ import pytest
 
 from ncsite.content.models import Cluster, Contact, LivingLab, Topic
 from ncsite.features.matchpoint.feature import (
-    SUGGESTIONS,
     cluster_labs,
     clusters_csv,
     clusters_json,
@@ -20,9 +19,8 @@ from ncsite.features.matchpoint.feature import (
     profile_description,
     profile_text,
     public_profile,
-    rank_by_topics,
-    suggested_partners,
 )
+from ncsite.features.matchpoint.ranking import SUGGESTIONS, rank_by_topics, suggested_partners
 
 TOPICS = (
     Topic("offshore-wind", "Offshore wind"),
@@ -290,7 +288,7 @@ def test_indexed_suggestions_equal_the_plain_definition():
     """The topic index is only a speed-up: scores and order equal the pairwise definition."""
     import random
 
-    from ncsite.features.matchpoint.feature import OFFERS, SEEKS, SHARES, TopicIndex, suggested_partners
+    from ncsite.features.matchpoint.ranking import OFFERS, SEEKS, SHARES, TopicIndex, suggested_partners
 
     rng = random.Random(7)
     ids = [f"t{i}" for i in range(8)]
@@ -409,7 +407,7 @@ def test_as_of_reads_as_a_record_of_the_past_or_an_update():
 
 
 def test_suggestions_without_looking_for_use_shared_then_neighbouring_topics():
-    from ncsite.features.matchpoint.feature import suggested_partners
+    from ncsite.features.matchpoint.ranking import suggested_partners
 
     topics = (Topic("wind", "Wind", "Energy"), Topic("heat", "Heat", "Energy"), Topic("food", "Food", "Food"))
     me = cluster("me", "DK", topics=["wind"])

@@ -20,13 +20,7 @@ from .calendar import TYPE_LABELS, archive, earlier_projects, is_past, neighbour
 
 class CalendarFeature(Feature):
     def pages(self) -> Iterator[GeneratedPage]:
-        yield GeneratedPage(
-            INDEX,
-            "Events",
-            "calendar.html",
-            edit_path="overrides/calendar.html",
-            description="Meetings, workshops, conferences and transnational working days of Northern Connections.",
-        )
+        yield GeneratedPage(INDEX, "Events")
 
     def views(self) -> dict[str, PageView]:
         now = self.settings.now
@@ -51,6 +45,7 @@ class CalendarFeature(Feature):
                     "webcal_url": ical.webcal(feed),
                 },
                 "overrides/calendar.html",
+                description="Meetings, workshops, conferences and transnational working days of Northern Connections.",
             ),
         }
         # Previous and next within the same project: InTra-Net's workshops lead to each other, not into 2016.

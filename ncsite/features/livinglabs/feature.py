@@ -35,12 +35,7 @@ def countries(labs: Iterable[LivingLab]) -> list[tuple[str, str, list[LivingLab]
 
 class LivingLabsFeature(Feature):
     def pages(self) -> Iterator[GeneratedPage]:
-        yield GeneratedPage(
-            INDEX,
-            "Living labs",
-            "livinglabs.html",
-            description="Living labs: how Northern Connections brings challenge owners and SMEs together.",
-        )
+        yield GeneratedPage(INDEX, "Living labs")
 
     def views(self) -> dict[str, PageView]:
         labs = self.content.livinglabs
@@ -53,6 +48,7 @@ class LivingLabsFeature(Feature):
                     "lab_countries": countries(labs),
                     "lab_map": lab_map(self.content),
                 },
+                description="Living labs: how Northern Connections brings challenge owners and SMEs together.",
             )
         }
         for lab in labs:

@@ -1,20 +1,16 @@
-"""Matchpoint: the directory of clusters, and who could be whose project partner.
+"""Matchpoint, the directory of clusters: the feature, and what its pages and files are made of.
 
-Three parts, all pure functions over the validated content:
+All pure functions over the validated content:
 
-- the **public view** of a cluster (`public_profile`): the one place that decides
-  what of a cluster is published. The HTML pages, the directory, the search text,
-  `clusters.json` and `clusters.csv` are all made from it, so they never disagree;
-  the contact person is in it only when `contact_public` is true;
-- the **matching** (`rank_by_topics`, `suggested_partners`), returning `Match`es
-  with a score and the reasons in words. Living labs reuse `rank_by_topics` to
-  find clusters that could join a lab;
-- the **directory** (`directory`): cards and facets for `/matchpoint/`.
-
-Matching API (stable; other features call it):
-
-    rank_by_topics(clusters, wanted, topics, *, abroad_from=None, exclude=(), limit=None) -> list[Match]
-    suggested_partners(cluster, clusters, topics, *, limit=SUGGESTIONS) -> list[Match]
+- the **public view** of a cluster (`public_profile`, `PublicCluster`): the one place that
+  decides what of a cluster is published. The HTML pages, the directory, the search text,
+  `clusters.json` and `clusters.csv` are all made from it, so they never disagree; the
+  contact person is in it only when `contact_public` is true;
+- the **exports** (`clusters_json`, `clusters_csv`) and a profile's searchable text and
+  description (`profile_text`, `profile_description`);
+- the **directory** (`directory`): cards and facets for `/matchpoint/`;
+- a cluster's **living labs** (`cluster_labs`) and, on each profile, its suggested partners
+  (the matching itself is `ranking.py`; the search folding `search.py`).
 """
 
 from __future__ import annotations
@@ -46,23 +42,8 @@ from ncsite.outputs.jsonfile import json_list
 from ncsite.outputs.maps import cluster_map
 
 from . import CLUSTER_PAGES, INDEX, REGISTER_PAGE
-from .ranking import OFFERS, SEEKS, SHARES, SUGGESTIONS, Match, Reason, TopicIndex, rank_by_topics, suggested_partners
+from .ranking import TopicIndex, suggested_partners
 from .search import folded_words
-
-__all__ = [
-    "OFFERS",
-    "SEEKS",
-    "SHARES",
-    "SUGGESTIONS",
-    "Match",
-    "Reason",
-    "TopicIndex",
-    "rank_by_topics",
-    "suggested_partners",
-    "public_profile",
-    "directory",
-    "MatchpointFeature",
-]
 
 EDIT_PATH = "data/clusters.yaml"
 CONTACT_PAGE = "contact/"  # the project's contact route, for a cluster without a sourced website
@@ -552,22 +533,9 @@ class MatchpointFeature(Feature):
         self.directory = directory(self.content.clusters, self.content.topics)
 
     def pages(self) -> Iterator[GeneratedPage]:
-        yield GeneratedPage(
-            INDEX,
-            "Matchpoint",
-            "matchpoint.html",
-            edit_path=EDIT_PATH,
-            description="Matchpoint – the place to find your new project partner.",
-        )
+        yield GeneratedPage(INDEX, "Matchpoint")
         for profile in self.directory.profiles:
-            yield GeneratedPage(
-                CLUSTER_PAGES.src_uri(profile.id),
-                profile.name,
-                "cluster.html",
-                body=profile_text(profile),
-                edit_path=EDIT_PATH,
-                description=profile_description(profile),
-            )
+            yield GeneratedPage(CLUSTER_PAGES.src_uri(profile.id), profile.name, body=profile_text(profile))
 
     def views(self) -> dict[str, PageView]:
         views = {
@@ -580,6 +548,7 @@ class MatchpointFeature(Feature):
                     "cluster_map": cluster_map(self.content),
                 },
                 EDIT_PATH,
+                description="Matchpoint – the place to find your new project partner.",
             )
         }
         topics = self.content.topics
@@ -597,6 +566,7 @@ class MatchpointFeature(Feature):
                     "contact_url": CONTACT_PAGE,
                 },
                 EDIT_PATH,
+                description=profile_description(profiles[cluster.id]),
                 later=partial(self.partners_and_labs, cluster, candidates, index),
             )
         return views

@@ -43,19 +43,10 @@ class NewsletterFeature(Feature):
         return self.settings.absolute(FEED_PATH)
 
     def pages(self) -> Iterator[GeneratedPage]:
-        yield GeneratedPage(
-            INDEX,
-            "Newsletter",
-            "newsletter.html",
-            edit_path="overrides/newsletter.html",
-            description="The Northern Connections newsletter archive.",
-        )
+        yield GeneratedPage(INDEX, "Newsletter")
         yield GeneratedPage(
             SUBSCRIBE_PAGE,
             "Subscribe",
-            "subscribe.html",
-            edit_path="overrides/subscribe.html",
-            description="Follow the Northern Connections newsletter in a feed reader and its events in your calendar.",
             body="Follow the newsletter with a feed reader (RSS) and the events in your "
             "calendar app (iCalendar), without giving anyone your e-mail address.",
         )
@@ -67,9 +58,17 @@ class NewsletterFeature(Feature):
     def views(self) -> dict[str, PageView]:
         views = {
             INDEX: PageView(
-                "newsletter.html", {"years": by_year(self.issues), "feed_path": FEED_PATH}, "overrides/newsletter.html"
+                "newsletter.html",
+                {"years": by_year(self.issues), "feed_path": FEED_PATH},
+                "overrides/newsletter.html",
+                description="The Northern Connections newsletter archive.",
             ),
-            SUBSCRIBE_PAGE: PageView("subscribe.html", {"feed_url": self.feed_url}, "overrides/subscribe.html"),
+            SUBSCRIBE_PAGE: PageView(
+                "subscribe.html",
+                {"feed_url": self.feed_url},
+                "overrides/subscribe.html",
+                description="Follow the Northern Connections newsletter in a feed reader and its events in your calendar.",
+            ),
         }
         around = neighbours(self.issues)
         for issue in self.issues:
