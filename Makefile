@@ -7,11 +7,12 @@ export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: build serve check schemas lint test bench lighthouse clean
 
-# The pinned requirements, then ncsite itself (editable: the `ncsite` command runs this tree).
+# The pinned requirements, then ncsite itself with its dependencies (already there, pinned), editable:
+# the `ncsite` command runs this tree.
 $(BIN)/mkdocs: requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
-	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
+	$(BIN)/pip install --quiet --disable-pip-version-check -e .
 	touch $@
 
 $(VENV)/.dev: $(BIN)/mkdocs requirements-dev.txt
