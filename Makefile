@@ -30,7 +30,7 @@ serve: $(BIN)/mkdocs  ## live preview on http://127.0.0.1:$(PORT)/ (PORT=8001 ma
 check: $(BIN)/mkdocs  ## validate content/ and data/ only, fast
 	$(BIN)/ncsite check .
 
-schemas: $(BIN)/mkdocs  ## regenerate schemas/*.schema.json from ncsite/content/fields.py
+schemas: $(BIN)/mkdocs  ## regenerate schemas/*.schema.json from the field specs (ncsite/content/fields.py, models.py)
 	$(BIN)/ncsite schemas .
 
 lint: $(VENV)/.dev  ## ruff (lint and format check) and mypy, configured in pyproject.toml

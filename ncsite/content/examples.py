@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import fields as F
+from .models import CLUSTER
 from .yamlsrc import Document, parse, split_front_matter
 
 # Each template, the spec of what it fills in, and the key its entries sit under (data files).
@@ -19,7 +20,7 @@ TEMPLATES: dict[str, tuple[F.Record, str | None]] = {
     "event.md": (F.EVENT, None),
     "livinglab.md": (F.LIVINGLAB, None),
     "newsletter.md": (F.NEWSLETTER, None),
-    "cluster.yaml": (F.CLUSTER, "clusters"),
+    "cluster.yaml": (CLUSTER, "clusters"),
 }
 BODY_HINT = "replace the template's sample text with your own text, or delete it"
 

@@ -1,9 +1,11 @@
-"""The content contract as data: one spec per kind of file.
+"""The content contract as data: the kinds of value, and one spec per kind of file.
 
 Each field has a name, a kind and a plain-words help text. The kinds check a
 raw YAML value and return a clean Python value, or record a Problem and return
 INVALID. The same specs generate the JSON Schemas that editors use, so the
-contract lives in one place.
+contract lives in one place. A record whose model is declared field by field
+(`declared`, `record_of`: the clusters, in models.py) gets its spec from that
+declaration, which also says what of it the site publishes.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import zoneinfo
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
+from dataclasses import fields as dataclass_fields
 from functools import cached_property
 from typing import Any, Final, Literal, TypeAlias
 from urllib.parse import urlsplit
@@ -520,6 +523,65 @@ class Record(Kind):
         }
 
 
+# -- records declared field by field -------------------------------------------------------
+# A record whose model is declared once (models.Cluster): each dataclass field says its kind,
+# its help text, whether partners must write it, and whether the site publishes it. The
+# validation (`record_of`), the JSON Schema (Record.schema), the model itself and the public
+# view with its exports (ncsite.features.matchpoint) are all made from that one declaration.
+
+
+@dataclass(frozen=True)
+class Public:
+    """How a field is published: on pages, and (`exports`) in the JSON and CSV files; `consent`
+    names the boolean field without which it is not published at all."""
+
+    exports: bool = True
+    consent: str | None = None
+
+
+PUBLIC: Final = Public()
+
+
+@dataclass(frozen=True)
+class Declared:
+    """What a dataclass field of a declared record says about itself (kept in its metadata)."""
+
+    kind: Kind
+    help: str
+    required: bool = False
+    public: Public | None = None  # None: never published
+
+
+def declared(
+    kind: Kind, help: str, *, required: bool = False, default: Any = None, public: Public | None = None
+) -> Any:
+    """A field of a declared record (a frozen dataclass): its kind, help and publication; a required
+    field has no default, an optional one `default` (None unless given; a list field gives ())."""
+    meta = {"declared": Declared(kind, help, required, public)}
+    if required:
+        return dataclass_field(metadata=meta)
+    return dataclass_field(default=default, metadata=meta)
+
+
+def declarations(cls: type) -> dict[str, Declared]:
+    """The declared fields of a record class, by name, in the order of the class."""
+    return {
+        f.name: f.metadata["declared"]
+        for f in dataclass_fields(cls)
+        if isinstance(f.metadata.get("declared"), Declared)
+    }
+
+
+def record_of(cls: type, rules: Sequence[Rule] = ()) -> Record:
+    """The validation spec of a declared record class: its declared fields, in order."""
+    return Record([Field(name, d.kind, d.required, d.help) for name, d in declarations(cls).items()], rules)
+
+
+def public_fields(cls: type) -> dict[str, Public]:
+    """The fields of a declared record the site publishes, with how, in the order of the class."""
+    return {name: d.public for name, d in declarations(cls).items() if d.public is not None}
+
+
 def template_examples(spec: Record, data: Mapping[str, Any], prefix: str = "") -> dict[str, list[Example]]:
     """The sample values a template gives for `spec`'s fields, by field path (see Context.examples)."""
     out: dict[str, list[Example]] = {}
@@ -697,15 +759,6 @@ NEWSLETTER = Record(
     ]
 )
 
-CONTACT = Record(
-    [
-        Field("name", Text(), help="the contact person's name"),
-        Field("role", Text(), help="their role"),
-        Field("email", Email(), help="their e-mail address"),
-        Field("phone", Text(), help="their phone number, with country code"),
-    ]
-)
-
 CLUSTER_PROJECTS = ("Northern Connections", "InTra-Net")
 CLUSTER_STATUSES = ("active", "merged", "renamed")
 _PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -779,51 +832,6 @@ def successor_fits_status(clean: Mapping[str, Any], raw: Mapping[str, Any], ctx:
         return False
     return True
 
-
-CLUSTER = Record(
-    [
-        Field("id", Slug(), True, "a permanent lowercase id, e.g. offshore-center-denmark"),
-        Field("name", Text(), True, "the cluster organisation's name"),
-        Field("country", Country(), True, "the two-letter country code, e.g. DK"),
-        Field("region", Text(), help="region or city"),
-        Field("address", Text(), help="postal address; may span lines"),
-        Field("website", Url(), help="the website, starting with https://"),
-        Field("contact", CONTACT, help="the contact person"),
-        Field("contact_public", Boolean(), help="true to publish the contact person (default false)"),
-        Field("founded", Integer(1800, 2100, "2005", not_after_this_year=True), help="the year founded"),
-        Field("founded_note", Text(), help="more about the founding"),
-        Field("members", Integer(0, 1_000_000, "75"), help="the number of members"),
-        Field("members_note", Text(), help="more about the members"),
-        Field("industry", Text(), help="the industry"),
-        Field("focus", Text(), help="the focus business areas"),
-        Field("services", ListOf(Text()), help="services offered, one per line"),
-        Field("topics", ListOf(Ref("topic")), help="topic ids the cluster works on"),
-        Field("looking_for", ListOf(Ref("topic")), help="topic ids of partners the cluster is looking for"),
-        Field("logo", Text(), help="path of an image under content/"),
-        Field("short_name", Text(), help="the short name or acronym people search for, e.g. EEHH"),
-        Field("former_names", ListOf(Text()), help="earlier names of the cluster, one per line"),
-        Field("town", Text(), help="the town of its (head) office, e.g. Esbjerg"),
-        Field("offices", ListOf(Text()), help="towns of further offices, one per line"),
-        Field("members_year", Integer(1900, 2100, "2016"), help="the year the member count is from"),
-        Field(
-            "project",
-            Choice(CLUSTER_PROJECTS),
-            help="the project it took part in: Northern Connections or InTra-Net; leave out if it joined later",
-        ),
-        Field("nc_role", Text(), help="its part in Northern Connections: living labs hosted, working groups"),
-        Field("status", Choice(CLUSTER_STATUSES), help="active (default), merged or renamed"),
-        Field("status_date", PartialDate(), help='when it merged or was renamed: "2020", "2020-07" or "2020-07-01"'),
-        Field("successor", Ref("cluster"), help="id of the cluster it merged into or was renamed to"),
-        Field(
-            "successor_part",
-            Text(),
-            help='for an active cluster, the part of its work that went to the successor, e.g. "its energy activities"',
-        ),
-        Field("source", OneOrMore(Text()), help="where the profile's facts come from: a source, or one per line"),
-        Field("as_of", Integer(1900, 2100, "2012"), help="the year the profile's facts describe"),
-    ],
-    rules=(successor_fits_status,),
-)
 
 TOPIC = Record(
     [

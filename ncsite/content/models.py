@@ -1,4 +1,5 @@
-"""Typed content, trusted past the loader: what partners wrote, validated."""
+"""Typed content, trusted past the loader: what partners wrote, validated. `Cluster` (with
+`Contact`) is declared field by field: its validation (`CLUSTER`), schema and public view come from it."""
 
 from __future__ import annotations
 
@@ -7,8 +8,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
+from . import fields as F
 from .countries import COUNTRIES
 from .dates import When
+from .fields import PUBLIC, Public, declared
 from .paths import address
 from .places import Basemap, Gazetteer
 
@@ -176,46 +179,94 @@ class NewsletterIssue:
 
 @dataclass(frozen=True)
 class Contact:
-    name: str | None = None
-    role: str | None = None
-    email: str | None = None
-    phone: str | None = None
+    """A cluster's contact person, published only with the cluster's consent (`contact_public`)."""
+
+    name: str | None = declared(F.Text(), "the contact person's name", public=PUBLIC)
+    role: str | None = declared(F.Text(), "their role", public=PUBLIC)
+    email: str | None = declared(F.Email(), "their e-mail address", public=PUBLIC)
+    phone: str | None = declared(F.Text(), "their phone number, with country code", public=PUBLIC)
+
+
+CONTACT = F.record_of(Contact)  # the block `contact:` of a cluster
 
 
 @dataclass(frozen=True)
 class Cluster:
-    id: str
-    name: str
-    country: str
-    line: int  # where the entry starts in data/clusters.yaml
-    region: str | None = None
-    address: str | None = None
-    website: str | None = None
-    contact: Contact | None = None
-    contact_public: bool = False
-    founded: int | None = None
-    founded_note: str | None = None
-    members: int | None = None
-    members_note: str | None = None
-    industry: str | None = None
-    focus: str | None = None
-    services: tuple[str, ...] = ()
-    topics: tuple[str, ...] = ()
-    looking_for: tuple[str, ...] = ()
-    logo: str | None = None
-    short_name: str | None = None
-    former_names: tuple[str, ...] = ()
-    town: str | None = None
-    offices: tuple[str, ...] = ()
-    members_year: int | None = None
-    project: str | None = None  # "Northern Connections", "InTra-Net", or None: joined later (register form)
-    nc_role: str | None = None
-    status: str = "active"  # "active", "merged" or "renamed"
-    status_date: str | None = None  # ISO at the source's precision: "2020", "2020-07" or "2020-07-01"
-    successor: str | None = None  # cluster id
-    successor_part: str | None = None  # for an active cluster: the part of its work that went to the successor
-    source: tuple[str, ...] = ()
-    as_of: int | None = None
+    """A cluster organisation of data/clusters.yaml, and the one declaration of its fields: each
+    field's kind and help (the validation, CLUSTER, and the JSON Schema are made from them) and
+    whether the site publishes it (Matchpoint's public view, its pages, clusters.json and
+    clusters.csv take exactly the fields marked public)."""
+
+    id: str = declared(F.Slug(), "a permanent lowercase id, e.g. offshore-center-denmark", required=True, public=PUBLIC)
+    name: str = declared(F.Text(), "the cluster organisation's name", required=True, public=PUBLIC)
+    country: str = declared(F.Country(), "the two-letter country code, e.g. DK", required=True, public=PUBLIC)
+    line: int = 0  # where the entry starts in data/clusters.yaml (set by the reader; not a field partners write)
+    region: str | None = declared(F.Text(), "region or city", public=PUBLIC)
+    address: str | None = declared(F.Text(), "postal address; may span lines", public=PUBLIC)
+    website: str | None = declared(F.Url(), "the website, starting with https://", public=PUBLIC)
+    contact: Contact | None = declared(CONTACT, "the contact person", public=Public(consent="contact_public"))
+    contact_public: bool = declared(F.Boolean(), "true to publish the contact person (default false)", default=False)
+    founded: int | None = declared(
+        F.Integer(1800, 2100, "2005", not_after_this_year=True), "the year founded", public=PUBLIC
+    )
+    founded_note: str | None = declared(F.Text(), "more about the founding", public=PUBLIC)
+    members: int | None = declared(F.Integer(0, 1_000_000, "75"), "the number of members", public=PUBLIC)
+    members_note: str | None = declared(F.Text(), "more about the members", public=PUBLIC)
+    industry: str | None = declared(F.Text(), "the industry", public=PUBLIC)
+    focus: str | None = declared(F.Text(), "the focus business areas", public=PUBLIC)
+    services: tuple[str, ...] = declared(
+        F.ListOf(F.Text()), "services offered, one per line", default=(), public=PUBLIC
+    )
+    topics: tuple[str, ...] = declared(
+        F.ListOf(F.Ref("topic")), "topic ids the cluster works on", default=(), public=PUBLIC
+    )
+    looking_for: tuple[str, ...] = declared(
+        F.ListOf(F.Ref("topic")), "topic ids of partners the cluster is looking for", default=(), public=PUBLIC
+    )
+    # Shown on its page; the exports carry the cluster's data, not the site's image files.
+    logo: str | None = declared(F.Text(), "path of an image under content/", public=Public(exports=False))
+    short_name: str | None = declared(F.Text(), "the short name or acronym people search for, e.g. EEHH", public=PUBLIC)
+    former_names: tuple[str, ...] = declared(
+        F.ListOf(F.Text()), "earlier names of the cluster, one per line", default=(), public=PUBLIC
+    )
+    town: str | None = declared(F.Text(), "the town of its (head) office, e.g. Esbjerg", public=PUBLIC)
+    offices: tuple[str, ...] = declared(
+        F.ListOf(F.Text()), "towns of further offices, one per line", default=(), public=PUBLIC
+    )
+    members_year: int | None = declared(
+        F.Integer(1900, 2100, "2016"), "the year the member count is from", public=PUBLIC
+    )
+    # "Northern Connections", "InTra-Net", or None: joined later (register form)
+    project: str | None = declared(
+        F.Choice(F.CLUSTER_PROJECTS),
+        "the project it took part in: Northern Connections or InTra-Net; leave out if it joined later",
+        public=PUBLIC,
+    )
+    nc_role: str | None = declared(
+        F.Text(), "its part in Northern Connections: living labs hosted, working groups", public=PUBLIC
+    )
+    status: str = declared(
+        F.Choice(F.CLUSTER_STATUSES), "active (default), merged or renamed", default="active", public=PUBLIC
+    )
+    # ISO at the source's precision: "2020", "2020-07" or "2020-07-01"
+    status_date: str | None = declared(
+        F.PartialDate(), 'when it merged or was renamed: "2020", "2020-07" or "2020-07-01"', public=PUBLIC
+    )
+    successor: str | None = declared(
+        F.Ref("cluster"), "id of the cluster it merged into or was renamed to", public=PUBLIC
+    )
+    # Published in words, on the successor's link (never a field of its own).
+    successor_part: str | None = declared(
+        F.Text(),
+        'for an active cluster, the part of its work that went to the successor, e.g. "its energy activities"',
+    )
+    source: tuple[str, ...] = declared(
+        F.OneOrMore(F.Text()),
+        "where the profile's facts come from: a source, or one per line",
+        default=(),
+        public=PUBLIC,
+    )
+    as_of: int | None = declared(F.Integer(1900, 2100, "2012"), "the year the profile's facts describe", public=PUBLIC)
 
     @property
     def url(self) -> str:
@@ -233,6 +284,10 @@ class Cluster:
     def public_contact(self) -> Contact | None:
         """The contact person, only when the cluster consented to publishing it."""
         return self.contact if self.contact_public else None
+
+
+# The validation of data/clusters.yaml (and its JSON Schema), made from the declarations above.
+CLUSTER = F.record_of(Cluster, rules=(F.successor_fits_status,))
 
 
 @dataclass(frozen=True)

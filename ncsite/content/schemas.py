@@ -20,6 +20,7 @@ from pathlib import Path
 
 from . import fields as F
 from .examples import Samples, read_templates
+from .models import CLUSTER
 from .places import PLACE
 
 PROJECT = Path(__file__).resolve().parents[2]  # the templates' samples are refused as values (templates/)
@@ -69,8 +70,8 @@ def _without_samples(schema: F.Schema, spec: F.Record, samples: Samples, prefix:
 def schemas(root: Path = PROJECT) -> dict[str, F.Schema]:
     """Every schema by file name under schemas/."""
     samples = read_templates(root / "templates")
-    clusters = _list_file("clusters", F.CLUSTER, "cluster organisation")
-    _without_samples(clusters["properties"]["clusters"]["items"], F.CLUSTER, samples, "clusters.")
+    clusters = _list_file("clusters", CLUSTER, "cluster organisation")
+    _without_samples(clusters["properties"]["clusters"]["items"], CLUSTER, samples, "clusters.")
     return {
         "event.schema.json": _document(
             "Event", "Front matter of content/events/<slug>.md", _without_samples(F.EVENT.schema(), F.EVENT, samples)

@@ -11,15 +11,9 @@ import markdown
 import pytest
 
 from ncsite.content.models import Cluster, Contact, LivingLab, Topic
-from ncsite.features.matchpoint.feature import (
-    cluster_labs,
-    clusters_csv,
-    clusters_json,
-    directory,
-    profile_description,
-    profile_text,
-    public_profile,
-)
+from ncsite.features.matchpoint.exports import as_dict, clusters_csv, clusters_json
+from ncsite.features.matchpoint.feature import cluster_labs, directory, profile_description, profile_text
+from ncsite.features.matchpoint.public import public_profile
 from ncsite.features.matchpoint.ranking import SUGGESTIONS, rank_by_topics, suggested_partners
 
 TOPICS = (
@@ -158,7 +152,7 @@ def test_contact_person_only_with_consent_in_every_form(consent):
     )
     profile = public_profile(c, TOPICS)
     outputs = [
-        json.dumps(profile.as_dict("u")),
+        json.dumps(as_dict(profile, "u")),
         clusters_json([profile], absolute).decode(),
         clusters_csv([profile], absolute).decode(),
         profile_text(profile),

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from .. import fields as F
-from ..models import Cluster, Contact, Partner, Topic
+from ..models import CLUSTER, Cluster, Contact, Partner, Topic
 from ..places import BASEMAP_FILE, PLACE, PLACES_FILE, Basemap, Gazetteer, Place, parse_basemap
 from ..yamlsrc import LineDict, LineList
 from .base import DataReader
@@ -180,7 +180,7 @@ class TopicsReader(EntriesReader):
 class ClustersReader(EntriesReader):
     """data/clusters.yaml: Matchpoint's clusters."""
 
-    file, key, spec, field, refers = "clusters.yaml", "clusters", F.CLUSTER, "clusters", "cluster"
+    file, key, spec, field, refers = "clusters.yaml", "clusters", CLUSTER, "clusters", "cluster"
 
     def read(self) -> None:
         self.clusters = [cluster for clean, raw in self.entries() if (cluster := self.cluster(clean, raw))]
