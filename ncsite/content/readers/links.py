@@ -3,6 +3,7 @@ and image leads to a page, an anchor or a file that exists."""
 
 from __future__ import annotations
 
+import html
 import posixpath
 from collections.abc import Mapping
 from pathlib import PurePosixPath
@@ -69,7 +70,7 @@ class LinkCheck:
 
     def run(self) -> None:
         for rel, src, link in self.reading.links:
-            target = link.target
+            target = html.unescape(link.target)  # as a browser reads it: "&#106;avascript:" is "javascript:"
             if target and not unsafe_or_external(target):
                 message_hint = self.fault(src, link)
                 if message_hint:
