@@ -41,7 +41,7 @@ from ncsite.feature import Feature, GeneratedPage, Output, PageView, Settings
 from ncsite.outputs.jsonfile import json_list
 from ncsite.outputs.maps import cluster_map
 
-from . import CLUSTER_PAGES, INDEX, REGISTER_PAGE
+from . import CLUSTER_PAGES, CLUSTERS_JSON, INDEX, REGISTER_PAGE
 from .ranking import TopicIndex, suggested_partners
 from .search import folded_words
 
@@ -582,5 +582,5 @@ class MatchpointFeature(Feature):
 
     def outputs(self, rendered: Mapping[str, str]) -> Iterator[Output]:
         profiles = self.directory.profiles
-        yield Output("matchpoint/clusters.json", clusters_json(profiles, self.settings.absolute))
+        yield Output(CLUSTERS_JSON, clusters_json(profiles, self.settings.absolute))
         yield Output("matchpoint/clusters.csv", clusters_csv(profiles, self.settings.absolute))
