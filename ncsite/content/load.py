@@ -112,4 +112,11 @@ def _cross_check(reading: Reading, readers: Sequence[Reader], pages: PagesReader
     generated = set(reading.paths.generated) | {
         records.src_uri(ident) for records in reading.paths.records for ident in ids.get(records.kind, ())
     }
-    LinkCheck(reading, pages.md_pages, pages.files, generated).run()
+    withheld = {
+        issue.src_uri: issue.date.date.isoformat()
+        for reader in readers
+        if reader.field == "newsletter"
+        for issue in reader.result()
+        if not issue.published_by(reading.today)
+    }
+    LinkCheck(reading, pages.md_pages, pages.files, generated, withheld).run()

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import fields as F
-from .. import limits, markup, published
+from .. import limits, markup, published, rawlinks
 from ..dates import build_now, country_timezone
 from ..examples import BODY_HINT, read_templates
 from ..paths import PagePaths
@@ -166,3 +166,4 @@ class Reading:
         self.bodies[src] = text
         self.body_files[src] = published.Body(rel, text, first_line)
         self.links.extend((rel, src, link) for link in markup.links(text, first_line))
+        self.links.extend((rel, src, link) for link in rawlinks.links(text, first_line))
