@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import logging
 from collections.abc import Callable
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 import jinja2
-import markdown
 import material
 from jinja2 import ChoiceLoader, Environment, FileSystemBytecodeCache, FileSystemLoader, PrefixLoader
 from markupsafe import Markup
@@ -26,16 +26,18 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from ncsite import Settings, filters, report
+from ncsite import Problem, Settings, filters, report
 from ncsite.build import Build
 from ncsite.config import newsletter_feed_items, site_timezone
 from ncsite.content.dates import build_now
+from ncsite.content.published import markdown_extensions
 
 if TYPE_CHECKING:  # only a type here: importing it loads http.server, ssl and watchdog (~3 MiB) on every build
     from mkdocs.livereload import LiveReloadServer
 
 log = get_plugin_logger("ncsite")
 KEY = "ncsite_build"
+ENV = "ncsite_env"  # the theme's Jinja environment of this build (on_env)
 # The command this process runs ("build" or "serve"): a fact of the process, not of one build.
 _PROCESS: dict[str, str] = {}
 MATERIAL_TEMPLATES = str(Path(material.__file__).resolve().parent / "templates")
@@ -68,15 +70,53 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         newsletter_feed_items=feed_items,
         edit_base=_edit_base(config),
         preview=_PROCESS.get("command") == "serve",
+        markdown_extensions=tuple(markdown_extensions(config.markdown_extensions, config.mdx_configs)),
     )
     _freeze()  # what MkDocs, the theme and our modules loaded: not walked again while content loads
     build = Build(settings)
     if not build.ok:
         raise PluginError(report(build.problems))
     config[KEY] = build
-    config["markdown_extensions"] = _markdown_extensions(config)
+    _HeldPageWarnings.install()
+    # Made once per build, instead of once per page: MkDocs gives each page a new `Markdown`
+    # with the extensions' names, each then imported and its settings checked again (~0.2 ms
+    # a page for our eight). The same ones judge partner pages in `ncsite check`.
+    config["markdown_extensions"] = list(settings.markdown_extensions or ())
     _freeze()  # the loaded content, held for the whole build
     return config
+
+
+class _HeldPageWarnings(logging.Filter):
+    """MkDocs' own warnings about a page's links, held while the pages render (`on_config` to
+    `on_env`): a page our checks refuse is reported once, in our words, not also by MkDocs
+    ("contains an unrecognized relative link '&#106;avascript:…'"); the others are let through
+    then, as MkDocs would have logged them, and `--strict` counts them."""
+
+    logger = logging.getLogger("mkdocs.structure.pages")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.held: list[logging.LogRecord] = []
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno < logging.WARNING:
+            return True
+        self.held.append(record)
+        return False
+
+    @classmethod
+    def install(cls) -> None:
+        cls.release([], "")  # one left by a build that stopped early (`mkdocs serve`)
+        cls.logger.addFilter(cls())
+
+    @classmethod
+    def release(cls, problems: list[Problem], docs_dir: str) -> None:
+        refused = {f"'{problem.file.removeprefix(docs_dir + '/')}'" for problem in problems}
+        for held in [f for f in cls.logger.filters if isinstance(f, cls)]:
+            cls.logger.removeFilter(held)
+            for record in held.held:
+                if not any(name in record.getMessage() for name in refused):
+                    cls.logger.handle(record)
 
 
 def _freeze() -> None:
@@ -93,21 +133,6 @@ def _thaw() -> None:
     if gc.get_freeze_count():
         gc.unfreeze()
         gc.collect()
-
-
-def _markdown_extensions(config: MkDocsConfig) -> list[markdown.Extension | str]:
-    """The Markdown extensions made once per build, with their settings, instead of once per page.
-
-    MkDocs gives each page a new `Markdown` with the extensions' names; each name
-    is then imported and its settings checked again (~0.2 ms a page for our eight).
-    Python-Markdown takes made extensions as well: each registers its processors
-    on every page's `Markdown` and is reset with it, so pages share no state.
-    """
-    factory = markdown.Markdown()
-    return [
-        factory.build_extension(name, config.mdx_configs.get(name, {})) if isinstance(name, str) else name
-        for name in config.markdown_extensions
-    ]
 
 
 def _edit_base(config: MkDocsConfig) -> str | None:
@@ -133,6 +158,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    # Every page is rendered by now (MkDocs renders the Markdown before the templates):
+    # what a partner's page may not hold stops the build here, before anything is written.
+    problems = _build(config).problems
+    _HeldPageWarnings.release(problems, _build(config).settings.docs_dir)
+    if problems:
+        raise PluginError(report(problems))
+    config[ENV] = env
     env.filters.update(filters.FILTERS)
     env.globals["ncsite"] = _build(config)
     # Markup rendered once per build (overrides/ncsite/once.html), and Material's own
@@ -177,25 +209,51 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    _build(config).keep_html(page.file.src_uri, html)
-    return html
+    return _build(config).publish(page.file.src_uri, html)
 
 
 def on_page_context(context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
-    view = _build(config).view(page.file.src_uri)
+    build = _build(config)
+    view = build.view(page.file.src_uri)
     if view is not None:
         context.update(view.page_context())  # type: ignore[typeddict-item]
+    _trust_template_scripts(build, page, context, config)
     return context
 
 
+def _trust_template_scripts(build: Build, page: Page, context: TemplateContext, config: MkDocsConfig) -> None:
+    """The inline scripts the theme's page shell writes (main.html and the Material base it extends),
+    trusted by the pages' policy: rendered once per build and folder depth (Material's first script
+    names the site's root relative to the page) with an empty body, so nothing of any page's content is
+    ever trusted. A page template's own inline script would not be: `on_post_page` stops the build."""
+    key = f"main.html {context.get('base_url')}"
+    if build.policy.knows(key):
+        return
+    content, page.content = page.content, ""
+    try:
+        build.policy.trust(key, config[ENV].get_template("main.html").render(context))
+    finally:
+        page.content = content
+
+
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    return _build(config).policy.apply(output)
+    policy = _build(config).policy
+    output = policy.apply(output)
+    for script in policy.refused:
+        if script not in (page.content or ""):  # a partner's would be refused by the browser, as it must
+            log.warning(
+                f"The template of {page.file.src_uri} writes an inline script the pages' policy does not trust "
+                f"({script.strip()[:60]!r}): move it into a file under overrides/assets/ and load it with <script src>."
+            )
+    return output
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
     # 404.html and other theme pages are rendered without on_post_page.
     if template_name.endswith(".html"):
-        return _build(config).policy.apply(output_content)
+        policy = _build(config).policy
+        policy.trust(template_name, output_content)  # a theme page: no content in it, only the templates'
+        return policy.apply(output_content)
     return output_content
 
 

@@ -11,8 +11,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from dataclasses import replace
 
+from ncsite.content import published
 from ncsite.content.load import load_content
+from ncsite.content.problems import Problem
 from ncsite.outputs.csp import Policy
 
 from .feature import Alternate, Feature, GeneratedPage, Output, PageView, Settings
@@ -27,7 +30,15 @@ class Build:
 
     def __init__(self, settings: Settings, features: list[type[Feature]] | None = None):
         self.settings = settings
-        self.content, self.problems = load_content(settings.sources, PAGE_PATHS)
+        sources = replace(settings.sources, markdown_extensions=settings.markdown_extensions, html_judged_later=True)
+        self.content, self.problems = load_content(sources, PAGE_PATHS)
+        docs = settings.docs_dir + "/"
+        # The pages partners write: judged and sanitised as they render (`publish`).
+        self._partner_pages = {page: docs + page for page in self.content.pages} | {
+            item.source.removeprefix(docs): item.source
+            for kind in (self.content.events, self.content.livinglabs, self.content.newsletter)
+            for item in kind
+        }
         self.rendered: dict[str, str] = {}
         self.policy = Policy(allow_inline_scripts=settings.preview)
         self._needs_html: set[str] = set()
@@ -66,6 +77,22 @@ class Build:
 
     def alternates(self) -> list[Alternate]:
         return [alt for feature in self.features for alt in feature.alternates()]
+
+    def publish(self, src_uri: str, html: str) -> str:
+        """The HTML a page publishes: a partner's page judged (what it may not hold becomes a problem,
+        reported once every page is rendered) and sanitised; every output takes this HTML."""
+        file = self._partner_pages.get(src_uri)
+        if file is not None:
+            refusals = published.judge(html)
+            if refusals:
+                body = published.body_of(self.settings.root / file, file)
+                self.problems += [
+                    Problem(file, line, None, refusal.message, refusal.hint)
+                    for line, refusal in published.refused(body, html)
+                ]
+            html = published.sanitise(html)
+        self.keep_html(src_uri, html)
+        return html
 
     def keep_html(self, src_uri: str, html: str) -> None:
         """Remember a rendered page if a feature's outputs need it."""

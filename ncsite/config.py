@@ -1,35 +1,15 @@
-"""Read the few settings the core needs from mkdocs.yml, without MkDocs.
-
-mkdocs.yml may hold `!!python/name:` tags (Material's emoji settings); they are
-read as plain strings here, since the core only needs docs_dir, site_url and
-the `extra` values.
-"""
+"""Read the few settings the core needs from mkdocs.yml, without MkDocs (ncsite.content.mkdocsyml)."""
 
 from __future__ import annotations
 
 import zoneinfo
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
 
-import yaml
-
+from ncsite.content.mkdocsyml import read_mkdocs_yml
 from ncsite.content.sources import DATA_DIR, TIMEZONE, Sources
 
 from .feature import NEWSLETTER_FEED_ITEMS
-
-
-class _ConfigLoader(yaml.SafeLoader):
-    pass
-
-
-_ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
-_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-
-
-def read_mkdocs_yml(root: Path) -> dict[str, Any]:
-    with open(root / "mkdocs.yml", encoding="utf-8") as handle:
-        return yaml.load(handle, Loader=_ConfigLoader) or {}
 
 
 def site_timezone(extra: Mapping[str, object] | None) -> str:

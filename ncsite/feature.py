@@ -34,6 +34,9 @@ class Settings:
     newsletter_feed_items: int = NEWSLETTER_FEED_ITEMS
     edit_base: str | None = None  # repository URL that project-relative paths are appended to, for edit links
     preview: bool = False  # `mkdocs serve`: its live-reload script is inline and changes on every request
+    # The Markdown extensions the pages render with (ncsite.content.published.markdown_extensions), made once per
+    # build; partner pages are judged as the build renders them. None: those of root/mkdocs.yml.
+    markdown_extensions: tuple[Any, ...] | None = None
 
     @property
     def today(self) -> dt.date:

@@ -8,6 +8,7 @@ import yaml
 from conftest import ROOT, copy_project
 
 from ncsite import Sources, load_content
+from ncsite.content import limits
 from ncsite.content.problems import report
 
 GUIDE = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
@@ -75,3 +76,11 @@ def test_guide_covers_consent_quotes_and_preview():
         "templates/",
     ):
         assert words in GUIDE, words
+
+
+def test_guide_states_the_size_limits_the_check_applies():
+    section = GUIDE.split("## Size limits", 1)[1].split("\n## ", 1)[0]
+    assert f"| {limits.TITLE_CHARACTERS} characters |" in section
+    assert f"| {limits.SUMMARY_CHARACTERS} characters" in section
+    assert f"| {limits.IMAGE_BYTES // (1024 * 1024)} MB" in section
+    assert f"| {limits.PDF_BYTES // (1024 * 1024)} MB" in section

@@ -169,20 +169,24 @@ def test_anchors_are_the_headings_slugs():
     )
 
 
-def test_policy_hashes_exactly_the_inline_scripts():
-    html = (
+def test_policy_hashes_exactly_the_templates_inline_scripts():
+    template = (
         '<html><head><meta charset="utf-8"><script>a()</script><script src="x.js"></script>'
         '<script type="application/ld+json">{}</script><script id="__config" type="application/json">{}</script>'
-        "</head><body><script>b()</script></body></html>"
+        "</head><body>{}<script>b()</script></body></html>"
     )
-    assert csp.inline_scripts(html) == ["a()", "b()"]
-    out = csp.Policy().apply(html)
+    html = template.replace("{}<script>b", "<p>Text</p><script>c()</script><script>b")
+    assert csp.inline_scripts(html) == ["a()", "c()", "b()"]
+    policy = csp.Policy()
+    policy.trust("main.html", template.replace("{}<script>b", "<script>b"))  # the page with an empty body
+    out = policy.apply(html)
     assert out.index("Content-Security-Policy") < out.index("<script")
     rule = re.search(r'content="([^"]+)"', out).group(1)
     assert (
         csp.script_hash("a()") in rule and csp.script_hash("b()") in rule and "unsafe-inline" not in rule.split(";")[1]
     )
     assert csp.script_hash("{}") not in rule
+    assert csp.script_hash("c()") not in rule, "a script only the content holds is never trusted"
 
 
 def test_a_country_with_one_clock_gives_its_zone():

@@ -9,9 +9,12 @@ decides what to do with them (the build fails; `make check` prints them).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import PurePosixPath
+from typing import Any
 
+from . import addresses, published, realfiles
+from .mkdocsyml import read_mkdocs_yml
 from .models import Content
 from .paths import PagePaths
 from .problems import Problem
@@ -33,8 +36,31 @@ def load_content(sources: Sources, paths: PagePaths) -> tuple[Content, list[Prob
             reader.read()
     pages = _read_docs(reading, readers)
     _cross_check(reading, readers, pages)
+    site_config = read_mkdocs_yml(sources.root) if (sources.root / "mkdocs.yml").is_file() else {}
+    refused_pages = {
+        problem.file for problem in reading.problems
+    }  # a file refused already is not also asked for a menu
+    for found in addresses.findings(pages.md_pages, site_config.get("nav"), site_config.get("not_in_nav")):
+        if f"{sources.docs_dir}/{found.src}" not in refused_pages:
+            reading.problem(f"{sources.docs_dir}/{found.src}", found.message, found.hint)
+    if not sources.html_judged_later or reading.problems:
+        reading.problems += judge_bodies(sources, reading.body_files.values(), site_config)
     content = Content(**{reader.field: reader.result() for reader in readers})
     return content, reading.problems
+
+
+def judge_bodies(sources: Sources, bodies: Iterable[published.Body], site_config: Mapping[str, Any]) -> list[Problem]:
+    """The verdict on the HTML each body renders to (ncsite.content.published), with the extensions of
+    the build (`sources`) or else of mkdocs.yml (`site_config`)."""
+    extensions = sources.markdown_extensions
+    if extensions is None:
+        extensions = tuple(published.markdown_extensions(*published.extension_settings(site_config)))
+    renderer = published.Renderer(extensions)
+    problems = []
+    for body in bodies:
+        for line, refusal in published.refused(body, renderer.html(body.text)):
+            problems.append(Problem(body.file, line, None, refusal.message, refusal.hint))
+    return problems
 
 
 def _read_docs(reading: Reading, readers: Sequence[Reader]) -> PagesReader:
@@ -42,10 +68,16 @@ def _read_docs(reading: Reading, readers: Sequence[Reader]) -> PagesReader:
     sections = {reader.section: reader for reader in readers if isinstance(reader, SectionReader)}
     pages = next(reader for reader in readers if isinstance(reader, PagesReader))
     docs, docs_dir = reading.docs, reading.sources.docs_dir
+    refused = set()
+    for item in realfiles.refused_paths(docs, reading.sources.root):
+        reading.problem(reading.sources.rel(item.path), item.message, item.hint)
+        refused.add(item.path)
     for path in sorted(docs.rglob("*")):
         src = PurePosixPath(path.relative_to(docs).as_posix())
         if any(part.startswith(".") for part in src.parts) or not path.is_file():
             continue  # MkDocs leaves out hidden files and folders
+        if refused and (path in refused or not refused.isdisjoint(path.parents)):
+            continue  # not a real file of the project: never read
         if src.suffix == ".md":
             pages.md_pages.add(src.as_posix())
         # A page the build makes may have its own Markdown (front matter and an introduction), read as a page.
@@ -80,4 +112,11 @@ def _cross_check(reading: Reading, readers: Sequence[Reader], pages: PagesReader
     generated = set(reading.paths.generated) | {
         records.src_uri(ident) for records in reading.paths.records for ident in ids.get(records.kind, ())
     }
-    LinkCheck(reading, pages.md_pages, pages.files, generated).run()
+    withheld = {
+        issue.src_uri: issue.date.date.isoformat()
+        for reader in readers
+        if reader.field == "newsletter"
+        for issue in reader.result()
+        if not issue.published_by(reading.today)
+    }
+    LinkCheck(reading, pages.md_pages, pages.files, generated, withheld).run()

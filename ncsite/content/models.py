@@ -176,6 +176,10 @@ class NewsletterIssue:
         """Oldest first: by date, then time (none counts as midnight), then file name."""
         return (self.date.date, self.date.time or dt.time(0), self.slug)
 
+    def published_by(self, today: dt.date) -> bool:
+        """Whether a build on `today` publishes the issue (one dated in the future waits for its day)."""
+        return self.date.date <= today
+
 
 @dataclass(frozen=True)
 class Contact:

@@ -55,8 +55,15 @@ class PagePaths:
         return cls(generated, reserved, records)
 
     def reserved_in(self, section: str) -> dict[str, Reserved]:
-        """The names taken in one folder, by name."""
-        return {r.name: r for r in self.reserved if r.section == section}
+        """The names taken in one folder, by name: what the features reserve there, and the stems of
+        the pages they make there ("index" for the list page)."""
+        taken = {r.name: r for r in self.reserved if r.section == section}
+        for src in self.generated:
+            folder, _, name = src.rpartition("/")
+            stem = name.removesuffix(".md")
+            if folder == section and stem not in taken:
+                taken[stem] = Reserved(section, stem, f"/{address(src)} is the list page the site makes")
+        return taken
 
 
 def address(src_uri: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 # The defaults of the settings the content needs, used wherever a setting is not given
 # (Settings, Sources, and mkdocs.yml read by `ncsite check`).
@@ -22,6 +23,11 @@ class Sources:
     data_dir: str = DATA_DIR
     timezone: str = TIMEZONE
     today: dt.date | None = None  # the build's date; default: today (SOURCE_DATE_EPOCH honoured)
+    # The Markdown extensions the site renders with (ncsite.content.published.markdown_extensions); None:
+    # those of root/mkdocs.yml. The build judges the HTML of the pages it renders itself (`html_judged_later`)
+    # and the loader then renders them only when loading fails, so that both report the same problems.
+    markdown_extensions: tuple[Any, ...] | None = None
+    html_judged_later: bool = False
 
     def rel(self, path: Path) -> str:
         # Called several times for each of ~1,500 files: a string prefix, not Path.relative_to.

@@ -1,16 +1,20 @@
 """The Content-Security-Policy every page carries, as a `<meta http-equiv>` (GitHub Pages sets no headers).
 
-Partner content is checked before it is published (ncsite.content.markup); the policy
-is the second line: the browser itself refuses any script that is not a file
-of the site or one of the theme's own inline scripts (allowed by their SHA-256
-hashes, computed from each rendered page), and any request to another origin.
+Partner content is judged and sanitised before it is published (ncsite.content.published);
+the policy is the next line: the browser itself refuses any script that is not a file
+of the site or one of the templates' own inline scripts, and any request to another
+origin. The inline scripts trusted are those the templates write: the hooks render
+the page shell (main.html) once per build and folder depth with an empty body
+(`trust`), and the theme's own pages (404.html), which hold no content; a script found
+only in a page's content is never trusted, wherever it came from.
 
 Styles: Material writes `style="..."` attributes and sets styles from its
 scripts, so `style-src` allows inline styles ('unsafe-inline'). Inline styles
 cannot run script; what they could do at worst (restyle a page) is bounded by
-the content checks, which do not let partners write `<style>` or `style=`.
+the content checks, which do not let partners write `<style>` or `style=` (beyond a table
+column's text-align).
 Images may be `data:` URLs because Material's stylesheet draws its icons
-with them; partner content may not use `data:` URLs (ncsite.content.markup).
+with them; partner content may not use `data:` URLs (ncsite.content.published).
 """
 
 from __future__ import annotations
@@ -81,18 +85,34 @@ class Policy:
     """Makes the policy of each page; hashes are computed once per distinct script body in a build."""
 
     allow_inline_scripts: bool = False  # only for `mkdocs serve`, whose live-reload script changes on every request
-    _hashes: dict[str, str] = field(default_factory=dict)
+    _hashes: dict[str, str] = field(default_factory=dict)  # trusted script bodies and their hashes
+    _sources: set[str] = field(default_factory=set)  # what the trusted scripts were read from
+    refused: list[str] = field(default_factory=list)  # the inline scripts of the last page not trusted
+
+    def knows(self, source: str) -> bool:
+        return source in self._sources
+
+    def trust(self, source: str, html: str) -> None:
+        """Trust the inline scripts of `html`, a template's output with no content in it
+        (a page rendered with an empty body, or a theme page such as 404.html)."""
+        if source in self._sources:
+            return
+        self._sources.add(source)
+        for body in inline_scripts(html):
+            self._hashes.setdefault(body, script_hash(body))
 
     def for_page(self, html: str) -> str:
         if self.allow_inline_scripts:
             scripts = "'self' 'unsafe-inline'"
         else:
-            hashes = []
+            hashes = []  # the trusted scripts of this page, in page order; any other inline script is refused
+            self.refused = []
             for body in inline_scripts(html):
-                if body not in self._hashes:
-                    self._hashes[body] = script_hash(body)
-                if self._hashes[body] not in hashes:
-                    hashes.append(self._hashes[body])
+                trusted = self._hashes.get(body)
+                if trusted is None:
+                    self.refused.append(body)
+                elif trusted not in hashes:
+                    hashes.append(trusted)
             scripts = " ".join(["'self'", *hashes])
         return "; ".join(
             [

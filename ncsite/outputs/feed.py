@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
+from html import escape
 
 import lxml.html
 from feedgen.feed import FeedGenerator
@@ -76,8 +77,8 @@ def newsletter_feed(
         entry.link(href=url)
         entry.guid(url, permalink=True)
         entry.pubDate(published_at(issue, timezone))
-        if issue.summary:
-            entry.description(issue.summary)
+        if issue.summary:  # plain text; an RSS description is HTML, so it is escaped to show as text
+            entry.description(escape(issue.summary, quote=False))
         html = absolute_html(rendered.get(issue.src_uri, ""), url)
         if html:
             entry.content(html, type="CDATA")

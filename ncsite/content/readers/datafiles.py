@@ -187,6 +187,19 @@ class ClustersReader(EntriesReader):
         self.reading.valid_ids["cluster"] = {c.id for c in self.clusters}
 
     def cluster(self, clean: dict[str, Any], raw: LineDict) -> Cluster | None:
+        for records in self.reading.paths.records:  # the id is the address of the cluster's page
+            reserved = (
+                self.reading.paths.reserved_in(records.section).get(clean["id"]) if records.kind == "cluster" else None
+            )
+            if reserved is not None:
+                self.reading.problem(
+                    self.rel,
+                    f'the id "{clean["id"]}" is taken by the site ({reserved.why})',
+                    f'choose another id, e.g. "{clean["id"]}-cluster" or the organisation\'s short name',
+                    field=f"clusters[{clean['id']}].id",
+                    line=raw.line_of("id"),
+                )
+                return None
         contact = clean.pop("contact", None)
         logo = clean.get("logo")
         docs_dir = self.reading.sources.docs_dir

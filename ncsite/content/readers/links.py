@@ -3,6 +3,7 @@ and image leads to a page, an anchor or a file that exists."""
 
 from __future__ import annotations
 
+import html
 import posixpath
 from collections.abc import Mapping
 from pathlib import PurePosixPath
@@ -62,14 +63,22 @@ def resolve(reading: Reading, content_ids: Mapping[str, set[str]], names: Mappin
 class LinkCheck:
     """Every Markdown link and image of every page, against the pages and files there are."""
 
-    def __init__(self, reading: Reading, pages: set[str], files: set[str], generated: set[str]):
+    def __init__(
+        self,
+        reading: Reading,
+        pages: set[str],
+        files: set[str],
+        generated: set[str],
+        withheld: Mapping[str, str] | None = None,
+    ):
         self.reading = reading
         self.pages, self.files, self.generated = pages, files, generated
+        self.withheld = withheld or {}  # pages this build does not publish, and the day they will be
         self.docs_dir = reading.sources.docs_dir
 
     def run(self) -> None:
         for rel, src, link in self.reading.links:
-            target = link.target
+            target = html.unescape(link.target)  # as a browser reads it: "&#106;avascript:" is "javascript:"
             if target and not unsafe_or_external(target):
                 message_hint = self.fault(src, link)
                 if message_hint:
@@ -101,6 +110,11 @@ class LinkCheck:
                 f'the link "{target}" leads to no page',
                 (f'did you mean "{posixpath.relpath(guess, here.as_posix())}"? ' if guess else "")
                 + "write the file name of an existing page, relative to this file",
+            )
+        if resolved in self.withheld:
+            return (
+                f'the link "{target}" leads to a page this build does not publish: it is dated {self.withheld[resolved]}',
+                "remove the link until that day, or link to a page that is published now",
             )
         if anchor and resolved in self.reading.bodies and not anchor.startswith(("fn:", "fnref:")):
             return self.anchor_fault(resolved, anchor)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path, PurePosixPath
 
-from .. import markup
+from .. import limits, markup
 from ..yamlsrc import Document, load_front_matter, split_front_matter
 from .base import Reader
 from .reading import Reading
@@ -80,6 +80,9 @@ class PagesReader(Reader):
         """A file in docs_dir that is not a .md page: True if it is published as it is (an image, a PDF)."""
         rel = self.reading.sources.rel(path)
         suffix = src.suffix.lower()
+        too_big = limits.file_size(path) if suffix in ASSET_SUFFIXES else None
+        if too_big:
+            self.reading.problem(rel, *too_big)
         if suffix in OTHER_MARKDOWN or (suffix == ".md" and src.suffix != ".md"):
             self.reading.problem(
                 rel,

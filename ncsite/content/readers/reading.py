@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import fields as F
-from .. import markup
+from .. import limits, markup, published, rawlinks
 from ..dates import build_now, country_timezone
 from ..examples import BODY_HINT, read_templates
 from ..paths import PagePaths
@@ -34,6 +34,7 @@ class Reading:
         self.declared: dict[str, set[str]] = {"clusters": set(), "topics": set(), "partners": set()}
         # Markdown bodies by page (src path under docs_dir) and where each file links, checked once all is read.
         self.bodies: dict[str, str] = {}
+        self.body_files: dict[str, published.Body] = {}  # the same, with file and line, for the HTML verdict
         self.links: list[tuple[str, str, markup.Link]] = []
         self.samples = read_templates(sources.root / "templates")
         self.today = sources.today or build_now().date()
@@ -152,15 +153,17 @@ class Reading:
             return None
         if clean is F.INVALID:
             return None
+        for field, message, hint in limits.text_fields(clean):
+            self.problem(rel, message, hint, field=field, line=data.line_of(field))
         # The body itself is not kept: MkDocs reads and renders it; the model holds its first paragraph.
         clean.setdefault("summary", first_paragraph(doc.body.strip("\n")))
         return clean, data
 
     def body(self, path: Path, text: str, first_line: int) -> None:
-        """A page's Markdown text: nothing in it may run script; its links are checked later."""
+        """A page's Markdown text, kept for its HTML's verdict (ncsite.content.published); its links are checked later."""
         rel = self.sources.rel(path)
-        for finding in markup.check_body(text, first_line):
-            self.problem(rel, finding.message, finding.hint, line=finding.line)
         src = path.relative_to(self.docs).as_posix()
         self.bodies[src] = text
+        self.body_files[src] = published.Body(rel, text, first_line)
         self.links.extend((rel, src, link) for link in markup.links(text, first_line))
+        self.links.extend((rel, src, link) for link in rawlinks.links(text, first_line))

@@ -14,7 +14,7 @@ from ncsite.content.models import Event
 from ncsite.feature import Feature, GeneratedPage, Output, PageView
 from ncsite.outputs import ical
 
-from . import CALENDAR_FEED, INDEX, eventdata
+from . import CALENDAR_FEED, EVENTS_JSON, INDEX, eventdata
 from .calendar import TYPE_LABELS, archive, earlier_projects, is_past, neighbours, own, upcoming
 
 
@@ -74,4 +74,4 @@ class CalendarFeature(Feature):
         }
 
     def outputs(self, rendered: Mapping[str, str]) -> Iterator[Output]:
-        yield Output("events/events.json", eventdata.events_json(self.content.events, self.settings))
+        yield Output(EVENTS_JSON, eventdata.events_json(self.content.events, self.settings))

@@ -1,10 +1,19 @@
 """Matchpoint, the cluster directory: profiles, filters, partner suggestions, search and exports.
 Here: the page paths the feature owns."""
 
-from ncsite.content.paths import PagePaths, RecordPages
+from ncsite.content.paths import PagePaths, RecordPages, Reserved
 
 INDEX = "matchpoint/index.md"
 REGISTER_PAGE = "matchpoint/register.md"  # content/matchpoint/register.md, written by hand
 CLUSTER_PAGES = RecordPages("matchpoint", "cluster", "rename the file; cluster pages are made from data/clusters.yaml")
 
-PATHS = PagePaths(generated=(INDEX,), records=(CLUSTER_PAGES,))
+CLUSTERS_JSON = "matchpoint/clusters.json"  # the export for reuse
+
+PATHS = PagePaths(
+    generated=(INDEX,),
+    records=(CLUSTER_PAGES,),
+    reserved=(
+        Reserved("matchpoint", "register", f"/{REGISTER_PAGE.removesuffix('.md')}/ is the page on how to join"),
+        Reserved("matchpoint", "clusters", f"{CLUSTERS_JSON} is the directory as data"),
+    ),
+)

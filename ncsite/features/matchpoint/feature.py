@@ -37,7 +37,7 @@ from ncsite.content.paths import address
 from ncsite.feature import Feature, GeneratedPage, Output, PageView, Settings
 from ncsite.outputs.maps import cluster_map
 
-from . import CLUSTER_PAGES, INDEX, REGISTER_PAGE
+from . import CLUSTER_PAGES, CLUSTERS_JSON, INDEX, REGISTER_PAGE
 from .exports import clusters_csv, clusters_json
 from .public import PROJECTS, PublicCluster, public_profile
 from .ranking import TopicIndex, suggested_partners
@@ -231,5 +231,5 @@ class MatchpointFeature(Feature):
 
     def outputs(self, rendered: Mapping[str, str]) -> Iterator[Output]:
         profiles = self.directory.profiles
-        yield Output("matchpoint/clusters.json", clusters_json(profiles, self.settings.absolute))
+        yield Output(CLUSTERS_JSON, clusters_json(profiles, self.settings.absolute))
         yield Output("matchpoint/clusters.csv", clusters_csv(profiles, self.settings.absolute))

@@ -15,7 +15,7 @@ from . import INDEX, SUBSCRIBE_PAGE
 
 def published(issues: Iterable[NewsletterIssue], today: dt.date) -> list[NewsletterIssue]:
     """Issues dated today or earlier, newest first; later ones wait for a later build."""
-    return sorted((i for i in issues if i.date.date <= today), key=lambda i: i.sort_key, reverse=True)
+    return sorted((i for i in issues if i.published_by(today)), key=lambda i: i.sort_key, reverse=True)
 
 
 def by_year(issues: list[NewsletterIssue]) -> list[tuple[int, list[NewsletterIssue]]]:
@@ -53,7 +53,7 @@ class NewsletterFeature(Feature):
 
     def withheld(self) -> list[str]:
         today = self.settings.today
-        return [i.src_uri for i in self.content.newsletter if i.date.date > today]
+        return [i.src_uri for i in self.content.newsletter if not i.published_by(today)]
 
     def views(self) -> dict[str, PageView]:
         views = {
