@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import os
 from collections.abc import Callable
 from html import escape
 from pathlib import Path
@@ -36,6 +37,7 @@ if TYPE_CHECKING:  # only a type here: importing it loads http.server, ssl and w
 
 log = get_plugin_logger("ncsite")
 KEY = "ncsite_build"
+FULL_RENDER = "NCSITE_FULL_RENDER"  # "1": every page renders Material's header, tabs, search in full
 # The command this process runs ("build" or "serve"): a fact of the process, not of one build.
 _PROCESS: dict[str, str] = {}
 MATERIAL_TEMPLATES = str(Path(material.__file__).resolve().parent / "templates")
@@ -135,9 +137,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     env.filters.update(filters.FILTERS)
     env.globals["ncsite"] = _build(config)
-    # Markup rendered once per build (overrides/ncsite/once.html), and Material's own
-    # templates under "material/", for overrides that wrap the original partial.
-    env.globals["ncsite_once"] = {}
+    # Markup rendered once per build (overrides/ncsite/once.html), or on every page with
+    # NCSITE_FULL_RENDER=1 (None: the reuse off, to prove it changes nothing), and Material's
+    # own templates under "material/", for overrides that wrap the original partial.
+    env.globals["ncsite_once"] = None if os.environ.get(FULL_RENDER) == "1" else {}
     assert env.loader is not None  # the theme's loader: MkDocs always sets one
     env.loader = ChoiceLoader([env.loader, PrefixLoader({"material": FileSystemLoader(MATERIAL_TEMPLATES)})])
     env.bytecode_cache = _template_cache(env)
