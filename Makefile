@@ -35,6 +35,13 @@ $(PROPERDOCS_VENV)/bin/properdocs: requirements.txt requirements-properdocs.txt 
 	$(PROPERDOCS_VENV)/bin/pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $@
 
+# Zensical (Material's successor) for the hook-free build's test: its own venv, the shared pins from requirements.txt.
+ZENSICAL_VENV := .venv-zensical
+$(ZENSICAL_VENV)/bin/zensical: requirements.txt requirements-zensical.txt
+	$(PYTHON) -m venv $(ZENSICAL_VENV)
+	$(ZENSICAL_VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements-zensical.txt -c requirements.txt
+	touch $@
+
 $(VENV)/.dev: $(BIN)/mkdocs requirements-dev.txt
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $@
@@ -58,7 +65,7 @@ lint: $(VENV)/.dev  ## ruff (lint and format check) and mypy, configured in pypr
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 
-test: lint $(PROPERDOCS_VENV)/bin/properdocs  ## lint, then all tests, browser tests included (installs Chromium and a JRE on Debian as root)
+test: lint $(PROPERDOCS_VENV)/bin/properdocs $(ZENSICAL_VENV)/bin/zensical  ## lint, then all tests, browser tests included (installs Chromium and a JRE on Debian as root)
 	scripts/test-deps
 	$(BIN)/python -m pytest -q
 
