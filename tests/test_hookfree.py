@@ -23,7 +23,7 @@ import yaml
 from conftest import BUILD_EPOCH, ROOT, copy_project, run, serve_folder
 from jinja2 import nodes
 
-from ncsite.csp import inline_scripts, script_hash
+from ncsite.outputs.csp import inline_scripts, script_hash
 
 ZENSICAL = ROOT / ".venv-zensical" / "bin" / "zensical"
 SITE = "https://northern-connections.github.io/site/"
