@@ -29,7 +29,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from ncsite import Settings, filters, report
 from ncsite.build import Build
-from ncsite.config import newsletter_feed_items, site_timezone
+from ncsite.config import edit_base, newsletter_feed_items, site_timezone
 from ncsite.content.dates import build_now
 
 if TYPE_CHECKING:  # only a type here: importing it loads http.server, ssl and watchdog (~3 MiB) on every build
@@ -68,7 +68,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         site_name=config.site_name,
         language=config.theme.get("language", "en"),
         newsletter_feed_items=feed_items,
-        edit_base=_edit_base(config),
+        edit_base=edit_base(config.repo_url, config.edit_uri, config.docs_dir),
         preview=_PROCESS.get("command") == "serve",
     )
     _freeze()  # what MkDocs, the theme and our modules loaded: not walked again while content loads
@@ -110,16 +110,6 @@ def _markdown_extensions(config: MkDocsConfig) -> list[markdown.Extension | str]
         factory.build_extension(name, config.mdx_configs.get(name, {})) if isinstance(name, str) else name
         for name in config.markdown_extensions
     ]
-
-
-def _edit_base(config: MkDocsConfig) -> str | None:
-    """The repository's edit URL for the project root: edit_uri points at docs_dir, generated pages edit other files."""
-    if not (config.repo_url and config.edit_uri):
-        return None
-    docs_prefix = Path(config.docs_dir).name + "/"
-    edit_root = config.edit_uri.strip("/") + "/"
-    edit_root = edit_root.removesuffix(docs_prefix)
-    return config.repo_url.rstrip("/") + "/" + edit_root
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:

@@ -42,8 +42,8 @@ import markdown
 import yaml
 from markupsafe import Markup, escape
 
-from .build import Build, Settings
-from .config import newsletter_feed_items, read_mkdocs_yml, site_timezone
+from .build import Build
+from .config import read_mkdocs_yml, settings_from
 from .content.problems import report
 from .filters import FILTERS
 from .outputs.csp import Policy, inline_scripts
@@ -148,37 +148,7 @@ class _RelativeLinks(markdown.treeprocessors.Treeprocessor):
         return urlunsplit(("", "", url, query, anchor))
 
 
-# -- mkdocs.yml's values, read without MkDocs.
-
-
-def settings_from(root: Path, config: Mapping[str, Any], now: dt.datetime, preview: bool = False) -> Settings:
-    """The build's settings from mkdocs.yml's values (ValueError on a bad `extra` value)."""
-    docs_dir = config.get("docs_dir", "docs")
-    return Settings(
-        root=root,
-        site_url=site_url(config),
-        now=now,
-        docs_dir=docs_dir,
-        timezone=site_timezone(config.get("extra")),
-        site_name=config.get("site_name", ""),
-        language=(config.get("theme") or {}).get("language", "en"),
-        newsletter_feed_items=newsletter_feed_items(config.get("extra")),
-        edit_base=edit_base(config.get("repo_url"), config.get("edit_uri"), docs_dir),
-        preview=preview,
-    )
-
-
-def site_url(config: Mapping[str, Any]) -> str:
-    url = config.get("site_url") or "http://127.0.0.1:8000/"
-    return url if url.endswith("/") else url + "/"
-
-
-def edit_base(repo_url: str | None, edit_uri: str | None, docs_dir: str) -> str | None:
-    """The repository's edit URL for the project root: edit_uri points at docs_dir, generated pages edit other files."""
-    if not (repo_url and edit_uri):
-        return None
-    edit_root = (edit_uri.strip("/") + "/").removesuffix(Path(docs_dir).name + "/")
-    return repo_url.rstrip("/") + "/" + edit_root
+# -- mkdocs.yml's values, read without MkDocs, as MkDocs reads them.
 
 
 def nav_titles(nav: Any) -> dict[str, str]:

@@ -162,43 +162,30 @@ def test_generated_config_has_no_hooks(hookfree):
     assert not list(hookfree.rglob("*.py")), "DIR holds no Python"
 
 
-def test_stock_material_builds_every_page_with_the_same_text(built_site, mkdocs_site):
-    assert_same_pages(built_site, mkdocs_site)
+ENGINES = ["mkdocs", "zensical"]  # the fixtures mkdocs_site and zensical_site
 
 
-def test_stock_material_writes_every_data_output_byte_identical(built_site, mkdocs_site):
-    assert_same_data(built_site, mkdocs_site)
+@pytest.mark.parametrize("engine", ENGINES)
+def test_every_page_with_the_same_text(built_site, request, engine):
+    assert_same_pages(built_site, request.getfixturevalue(f"{engine}_site"))
 
 
-def test_stock_material_pages_carry_the_head_of_the_hooked_pages(built_site, mkdocs_site):
-    differ = [
-        page for page in sorted(pages(built_site)) if head_chrome(built_site, page) != head_chrome(mkdocs_site, page)
-    ]
+@pytest.mark.parametrize("engine", ENGINES)
+def test_every_data_output_byte_identical(built_site, request, engine):
+    assert_same_data(built_site, request.getfixturevalue(f"{engine}_site"))
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_pages_carry_the_head_of_the_hooked_pages(built_site, request, engine):
+    site = request.getfixturevalue(f"{engine}_site")
+    differ = [page for page in sorted(pages(built_site)) if head_chrome(built_site, page) != head_chrome(site, page)]
     assert differ == [], f"sharing tags or feeds differ from the hooked build's: {differ[:10]}"
-    assert ("og:title", "Northern Connections") in head_chrome(mkdocs_site, "index.html")
+    assert ("og:title", "Northern Connections") in head_chrome(site, "index.html")
 
 
-def test_stock_material_policies(mkdocs_site):
-    assert_policies_allow_the_scripts(mkdocs_site)
-
-
-def test_zensical_builds_every_page_with_the_same_text(built_site, zensical_site):
-    assert_same_pages(built_site, zensical_site)
-
-
-def test_zensical_writes_every_data_output_byte_identical(built_site, zensical_site):
-    assert_same_data(built_site, zensical_site)
-
-
-def test_zensical_pages_carry_the_head_of_the_hooked_pages(built_site, zensical_site):
-    differ = [
-        page for page in sorted(pages(built_site)) if head_chrome(built_site, page) != head_chrome(zensical_site, page)
-    ]
-    assert differ == [], f"sharing tags or feeds differ from the hooked build's: {differ[:10]}"
-
-
-def test_zensical_policies(zensical_site):
-    assert_policies_allow_the_scripts(zensical_site)
+@pytest.mark.parametrize("engine", ENGINES)
+def test_policies_allow_the_scripts(request, engine):
+    assert_policies_allow_the_scripts(request.getfixturevalue(f"{engine}_site"))
 
 
 def test_override_makes_no_method_calls():
@@ -208,7 +195,7 @@ def test_override_makes_no_method_calls():
     assert all(isinstance(call.node, nodes.Name) and call.node.name == "super" for call in calls)
 
 
-@pytest.mark.parametrize("engine", ["mkdocs", "zensical"])
+@pytest.mark.parametrize("engine", ENGINES)
 @pytest.mark.parametrize("width", [390, 1280])
 def test_pages_run_in_chromium_without_errors(browser, request, engine, width):
     """Home, an event, a profile and the calendar, served under /site/ as on GitHub Pages: nothing
