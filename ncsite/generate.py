@@ -74,7 +74,7 @@ THEME_SCRIPTS = "overrides/hookfree/theme-scripts.html"
 _FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
 
 
-# -- URLs as MkDocs makes them (mkdocs.utils and mkdocs.structure), so that every link is the same.
+# -- URLs: where MkDocs writes a link relative to the page, the same address as an absolute path.
 
 
 def page_url(src_uri: str) -> str:
@@ -83,26 +83,6 @@ def page_url(src_uri: str) -> str:
     if stem == "index" or stem.endswith("/index"):
         return stem[: -len("index")]
     return stem + "/"
-
-
-def _parts(path: str) -> list[str]:
-    path = posixpath.normpath("/" + path.lstrip("/"))[1:]
-    return path.split("/") if path else []
-
-
-def relative_url(url: str, other: str) -> str:
-    """`url` relative to the page at `other` (MkDocs' get_relative_url)."""
-    dirname, _, basename = other.rpartition("/")
-    if "." in basename:
-        other = dirname
-    other_parts, dest_parts = _parts(other), _parts(url)
-    common = 0
-    for a, b in zip(other_parts, dest_parts):
-        if a != b:
-            break
-        common += 1
-    rel = "/".join([".."] * (len(other_parts) - common) + dest_parts[common:]) or "."
-    return rel + "/" if url.endswith("/") else rel
 
 
 def site_path(path: str, root: str) -> str:
@@ -120,13 +100,13 @@ def site_path(path: str, root: str) -> str:
     return root + norm + ("/" if path.endswith("/") else "")
 
 
-class _RelativeLinks(markdown.treeprocessors.Treeprocessor):
+class _SiteLinks(markdown.treeprocessors.Treeprocessor):
     """Links and images to files of the site, written as paths to the files (`../events/x.md`), made
-    URLs relative to the page (`../../events/x/`), as MkDocs' own tree processor makes them, or with
-    `root`, absolute paths (`/site/events/x/`). Anything else, and a path to no file of the site,
-    stays as written (the hooked build reports those)."""
+    absolute paths under the site's `root` (`/site/events/x/`), where MkDocs' own tree processor makes
+    them relative to the page (`../../events/x/`): the same address. Anything else, and a path to no
+    file of the site, stays as written (the hooked build reports those)."""
 
-    def __init__(self, md: markdown.Markdown, src_uri: str, urls: Mapping[str, str], root: str | None):
+    def __init__(self, md: markdown.Markdown, src_uri: str, urls: Mapping[str, str], root: str):
         super().__init__(md)
         self.src_uri, self.urls, self.root = src_uri, urls, root
 
@@ -144,8 +124,7 @@ class _RelativeLinks(markdown.treeprocessors.Treeprocessor):
         target = posixpath.normpath(posixpath.join(posixpath.dirname(self.src_uri), unquote(path)).lstrip("/"))
         if target not in self.urls:
             return url
-        url = self.root + self.urls[target] if self.root else relative_url(self.urls[target], self.urls[self.src_uri])
-        return urlunsplit(("", "", url, query, anchor))
+        return urlunsplit(("", "", self.root + self.urls[target], query, anchor))
 
 
 # -- mkdocs.yml's values, read without MkDocs, as MkDocs reads them.
@@ -274,11 +253,11 @@ class Generator:
         env.globals["ncsite_once"] = None  # no reuse between pages (overrides/ncsite/once.html)
         return env
 
-    def render_markdown(self, src_uri: str, body: str, root: str | None = None) -> tuple[str, str | None]:
-        """A page's Markdown rendered as MkDocs renders it (with `root`, its links absolute paths), and the
+    def render_markdown(self, src_uri: str, body: str) -> tuple[str, str | None]:
+        """A page's Markdown rendered as MkDocs renders it, but for its links (absolute paths), and the
         text of a leading <h1> (MkDocs' title of a page without one)."""
         md = markdown.Markdown(extensions=self.extensions, extension_configs=self.extension_configs)
-        md.treeprocessors.register(_RelativeLinks(md, src_uri, self.urls, root), "relpath", 0)
+        md.treeprocessors.register(_SiteLinks(md, src_uri, self.urls, self.root), "relpath", 0)
         html = md.convert(body)
         tokens = getattr(md, "toc_tokens", [])
         return html, (tokens[0]["name"] if tokens and tokens[0]["level"] == 1 else None)
@@ -294,12 +273,11 @@ class Generator:
         view = self.build.view(src_uri)
         if view is not None and view.description and not meta.get("description"):
             meta["description"] = Markup(escape(view.description))
-        # The HTML the hooked build hands the features (the feed's text, with MkDocs' relative links),
-        # and the page's, with absolute links: an engine may read a relative link in a page's HTML
-        # as relative to the Markdown file (Zensical does), not to the page's address as MkDocs does.
+        # Links as absolute paths: an engine may read a relative link in a page's HTML as relative to
+        # the Markdown file (Zensical does), not to the page's address as MkDocs does. The features
+        # get the same HTML (the feed makes every link an absolute URL, from either form alike).
         content, heading = self.render_markdown(src_uri, body)
         self.build.keep_html(src_uri, content)
-        content, _ = self.render_markdown(src_uri, body, self.root)
         url = self.urls[src_uri]
         title = self.titles.get(src_uri) or meta.get("title") or heading or _title_from_path(src_uri)
         return text, _Page(src_uri, url, meta, title, content, self.settings.site_url + url, src_uri == "index.md")
@@ -313,14 +291,11 @@ class Generator:
         before, after = scripts.split(_MARK.format("theme"), 1)
         return _Parts(head.strip(), content.strip(), before.strip(), after.strip())
 
-    def policy(self, template: str, page: _Page | None, context: Mapping[str, Any]) -> str:
-        """The page's Content-Security-Policy: the inline scripts its template writes (rendered
-        with an empty body, so that nothing of the content is trusted) and the theme's."""
-        if page is not None:
-            page = _Page(**{**vars(page), "content": ""})
-        parts = self.render(template, page, context)
+    def policy(self, parts: _Parts) -> str:
+        """The page's Content-Security-Policy: it allows the inline scripts our templates write around
+        the content (none in it, whatever it holds) and the theme's after the policy."""
         scripts = "".join(f"<script>{body}</script>" for body in self.theme_scripts)
-        return Policy().for_page(parts.head + scripts + parts.content + parts.before + parts.after)
+        return Policy().for_page(parts.head + scripts + parts.before + parts.after)
 
     def markdown_file(self, src_uri: str) -> str:
         """The page as DIR/docs holds it: front matter with the page's chrome, then its body."""
@@ -330,7 +305,7 @@ class Generator:
         context = view.page_context() if view else {}
         parts = self.render(template, page, context)
         chrome = {
-            "nc_csp": self.policy(template, page, context),
+            "nc_csp": self.policy(parts),
             "nc_head": parts.head,
             "nc_scripts_before": parts.before,
             "nc_scripts_after": parts.after,
@@ -346,7 +321,7 @@ class Generator:
     def not_found(self) -> str:
         """DIR/overrides/404.html: the site's page-not-found, rendered, in a template of plain values."""
         parts = self.render("404.html", None, {})
-        policy = self.policy("404.html", None, {})
+        policy = self.policy(parts)
 
         meta = f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
         return (
