@@ -27,6 +27,7 @@ page frame) is replaced by `SKELETON`, which keeps only the blocks a page of our
 from __future__ import annotations
 
 import datetime as dt
+import json
 import posixpath
 import re
 import shutil
@@ -70,6 +71,7 @@ STATIC_PARTIALS = ("partials/copyright.html", "partials/logo.html", "partials/so
 # The override DIR gets, and the theme's inline scripts that come after the policy on a page.
 OVERRIDE = "overrides/hookfree/main.html"
 THEME_SCRIPTS = "overrides/hookfree/theme-scripts.html"
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's, when PyYAML has it: the same values, faster
 # MkDocs' pattern for front matter (mkdocs.utils.meta), so that both split a file alike.
 _FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
 
@@ -159,21 +161,23 @@ def hookfree_config(config: Mapping[str, Any]) -> dict[str, Any]:
     return out
 
 
-def split_front_matter(text: str) -> tuple[str, dict[str, Any]]:
-    """Body and front matter of a Markdown file, split as MkDocs splits them."""
+def split_front_matter(text: str) -> tuple[str, dict[str, Any], str]:
+    """Body, front matter and the front matter's YAML of a Markdown file, split as MkDocs splits them."""
     found = _FRONT_MATTER.match(text)
     if found:
         try:
-            data = yaml.safe_load(found.group(1))
+            data = yaml.load(found.group(1), Loader=_Loader)
         except yaml.YAMLError:
-            return text, {}
+            return text, {}, ""
         if isinstance(data, dict):
-            return text[found.end() :].lstrip("\n"), data
-    return text, {}
+            return text[found.end() :].lstrip("\n"), data, found.group(1)
+    return text, {}, ""
 
 
-def _front_matter(values: Mapping[str, Any]) -> str:
-    return "---\n" + yaml.safe_dump(dict(values), allow_unicode=True, sort_keys=False, width=1_000_000) + "---\n"
+def _front_matter(yaml_text: str, values: Mapping[str, str]) -> str:
+    """Front matter: YAML as written, then `values`, each a JSON string (JSON is YAML, quickly written)."""
+    lines = "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in values.items())
+    return f"---\n{yaml_text}{lines}---\n"
 
 
 # -- The pages.
@@ -222,7 +226,11 @@ class Generator:
         self.sources = self._sources()
         self.urls = {src: page_url(src) if src.endswith(".md") else src for src in self.sources}
         self.titles = nav_titles(config.get("nav"))
-        self.extensions, self.extension_configs = markdown_extensions(config)
+        # One Markdown for every page, reset before each (as Python-Markdown means it for many documents).
+        extensions, extension_configs = markdown_extensions(config)
+        self.md = markdown.Markdown(extensions=extensions, extension_configs=extension_configs)
+        self.links = _SiteLinks(self.md, "", self.urls, self.root)
+        self.md.treeprocessors.register(self.links, "relpath", 0)
         self.theme_scripts = list(theme_scripts)
         self.env = self._environment()
 
@@ -256,17 +264,16 @@ class Generator:
     def render_markdown(self, src_uri: str, body: str) -> tuple[str, str | None]:
         """A page's Markdown rendered as MkDocs renders it, but for its links (absolute paths), and the
         text of a leading <h1> (MkDocs' title of a page without one)."""
-        md = markdown.Markdown(extensions=self.extensions, extension_configs=self.extension_configs)
-        md.treeprocessors.register(_SiteLinks(md, src_uri, self.urls, self.root), "relpath", 0)
-        html = md.convert(body)
-        tokens = getattr(md, "toc_tokens", [])
+        self.links.src_uri = src_uri
+        html = self.md.reset().convert(body)
+        tokens = getattr(self.md, "toc_tokens", [])
         return html, (tokens[0]["name"] if tokens and tokens[0]["level"] == 1 else None)
 
     def page(self, src_uri: str) -> tuple[str, _Page]:
         """A page's Markdown file, and the page its templates see (title and description escaped, as the hooks do)."""
         source = self.sources[src_uri]
         text = (self.docs / src_uri).read_text(encoding="utf-8-sig") if source is None else source
-        body, meta = split_front_matter(text)
+        body, meta, _ = split_front_matter(text)
         for key in ("title", "description"):
             if isinstance(meta.get(key), str):
                 meta[key] = Markup(escape(meta[key]))
@@ -311,12 +318,12 @@ class Generator:
             "nc_scripts_after": parts.after,
         }
         if view is None:  # a partner's page of Markdown: the engine renders it as written
-            body, meta = split_front_matter(text)
-            return _front_matter({**meta, **chrome}) + "\n" + body
+            body, _, yaml_text = split_front_matter(text)
+            return _front_matter(yaml_text, chrome) + "\n" + body
         front = {"title": str(page.meta.get("title") or page.title)}
         if page.meta.get("description"):
             front["description"] = str(page.meta["description"])
-        return _front_matter({**front, **chrome}) + "\n" + parts.content + "\n"
+        return _front_matter("", {**front, **chrome}) + "\n" + parts.content + "\n"
 
     def not_found(self) -> str:
         """DIR/overrides/404.html: the site's page-not-found, rendered, in a template of plain values."""
