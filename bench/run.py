@@ -16,6 +16,9 @@ peak memory (the child's max RSS), with the ratios and their targets:
     memory, site / plain floor  <= 1.4
     check / plain floor         <= 0.15  (`make check` stays fast)
 
+and, without a target, the hook-free build of the same site (`ncsite generate DIR`, then stock
+mkdocs-material with no hooks builds DIR: "single generate", "single hook-free build").
+
     python -m bench.run [--runs 5] [--fraction 1.0] [--profile] [--strict]
 
 Quick look while working: `make bench BENCH_ARGS="--runs 1"` (add `--fraction 0.2`
@@ -152,6 +155,10 @@ def main(argv=None) -> int:
             if label == "single":
                 commands["single config floor"] = (build, floor)
                 commands["single check"] = (check, project)
+                # The hook-free build: DIR written from the project, then built by stock MkDocs (in this order).
+                hookfree = Path(tmp) / label / "hookfree"
+                commands["single generate"] = ([sys.executable, "-m", "ncsite", "generate", str(hookfree)], project)
+                commands["single hook-free build"] = (build + ["-f", "mkdocs.yml"], hookfree)
         for cmd, folder in commands.values():  # warm the disk cache and Python's bytecode cache; not measured
             measure(cmd, folder)
         single, plain = commands["single site"][1], commands["single plain floor"][1]
@@ -172,6 +179,9 @@ def main(argv=None) -> int:
         "double / single (plain)": ("double plain floor", "single plain floor"),
         "site / plain (double)": ("double site", "double plain floor"),
         "check / plain floor": ("single check", "single plain floor"),
+        "generate / plain floor": ("single generate", "single plain floor"),
+        "hook-free build / plain": ("single hook-free build", "single plain floor"),
+        "hook-free build / site": ("single hook-free build", "single site"),
     }
     print(
         "\nRatios: of the medians (wall, CPU), and the median of the ratios of runs made in turn"
@@ -187,6 +197,13 @@ def main(argv=None) -> int:
         print(
             f"{name:<28}{wall:>7.2f}{cpu:>7.2f}{pair_wall:>8.2f}{pair_cpu:>8.2f}   {verdict(name, pair_wall, missed)}"
         )
+    both = [g + b for g, b in zip(results["single generate"]["walls"], results["single hook-free build"]["walls"])]
+    walls = results["single site"]["walls"]
+    print(
+        f"{'generate + hook-free / site':<28}"
+        f"{statistics.median(both) / results['single site']['wall']:>7.2f}{'':>7}"
+        f"{statistics.median(x / y for x, y in zip(both, walls)):>8.2f}{'':>8}   (no target)"
+    )
     memory = results["single site"]["rss"] / results["single plain floor"]["rss"]
     name = "memory, site / plain floor"
     print(f"{name:<28}{memory:>7.2f}{'':>23}   {verdict(name, memory, missed)}")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import logging
+import os
 from collections.abc import Callable
 from html import escape
 from pathlib import Path
@@ -28,7 +29,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from ncsite import Problem, Settings, filters, report
 from ncsite.build import Build
-from ncsite.config import newsletter_feed_items, site_timezone
+from ncsite.config import edit_base, newsletter_feed_items, site_timezone
 from ncsite.content.dates import build_now
 from ncsite.content.published import markdown_extensions
 
@@ -38,6 +39,7 @@ if TYPE_CHECKING:  # only a type here: importing it loads http.server, ssl and w
 log = get_plugin_logger("ncsite")
 KEY = "ncsite_build"
 ENV = "ncsite_env"  # the theme's Jinja environment of this build (on_env)
+FULL_RENDER = "NCSITE_FULL_RENDER"  # "1": every page renders Material's header, tabs, search in full
 # The command this process runs ("build" or "serve"): a fact of the process, not of one build.
 _PROCESS: dict[str, str] = {}
 MATERIAL_TEMPLATES = str(Path(material.__file__).resolve().parent / "templates")
@@ -68,7 +70,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         site_name=config.site_name,
         language=config.theme.get("language", "en"),
         newsletter_feed_items=feed_items,
-        edit_base=_edit_base(config),
+        edit_base=edit_base(config.repo_url, config.edit_uri, config.docs_dir),
         preview=_PROCESS.get("command") == "serve",
         markdown_extensions=tuple(markdown_extensions(config.markdown_extensions, config.mdx_configs)),
     )
@@ -135,16 +137,6 @@ def _thaw() -> None:
         gc.collect()
 
 
-def _edit_base(config: MkDocsConfig) -> str | None:
-    """The repository's edit URL for the project root: edit_uri points at docs_dir, generated pages edit other files."""
-    if not (config.repo_url and config.edit_uri):
-        return None
-    docs_prefix = Path(config.docs_dir).name + "/"
-    edit_root = config.edit_uri.strip("/") + "/"
-    edit_root = edit_root.removesuffix(docs_prefix)
-    return config.repo_url.rstrip("/") + "/" + edit_root
-
-
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     build = _build(config)
     for page in build.pages():
@@ -167,9 +159,10 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     config[ENV] = env
     env.filters.update(filters.FILTERS)
     env.globals["ncsite"] = _build(config)
-    # Markup rendered once per build (overrides/ncsite/once.html), and Material's own
-    # templates under "material/", for overrides that wrap the original partial.
-    env.globals["ncsite_once"] = {}
+    # Markup rendered once per build (overrides/ncsite/once.html), or on every page with
+    # NCSITE_FULL_RENDER=1 (None: the reuse off, to prove it changes nothing), and Material's
+    # own templates under "material/", for overrides that wrap the original partial.
+    env.globals["ncsite_once"] = None if os.environ.get(FULL_RENDER) == "1" else {}
     assert env.loader is not None  # the theme's loader: MkDocs always sets one
     env.loader = ChoiceLoader([env.loader, PrefixLoader({"material": FileSystemLoader(MATERIAL_TEMPLATES)})])
     env.bytecode_cache = _template_cache(env)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import zoneinfo
 from collections.abc import Mapping
 from pathlib import Path
@@ -9,7 +10,7 @@ from pathlib import Path
 from ncsite.content.mkdocsyml import read_mkdocs_yml
 from ncsite.content.sources import DATA_DIR, TIMEZONE, Sources
 
-from .feature import NEWSLETTER_FEED_ITEMS
+from .feature import NEWSLETTER_FEED_ITEMS, Settings
 
 
 def site_timezone(extra: Mapping[str, object] | None) -> str:
@@ -35,3 +36,33 @@ def sources_from_mkdocs_yml(root: Path) -> Sources:
     return Sources(
         root, config.get("docs_dir", "docs"), DATA_DIR, site_timezone(config.get("extra"))
     )  # "docs": MkDocs' default
+
+
+def settings_from(root: Path, config: Mapping[str, Any], now: dt.datetime, preview: bool = False) -> Settings:
+    """The build's settings from mkdocs.yml's values, read without MkDocs (`ncsite generate`); ValueError on a bad `extra` value."""
+    docs_dir = config.get("docs_dir", "docs")
+    return Settings(
+        root=root,
+        site_url=site_url(config),
+        now=now,
+        docs_dir=docs_dir,
+        timezone=site_timezone(config.get("extra")),
+        site_name=config.get("site_name", ""),
+        language=(config.get("theme") or {}).get("language", "en"),
+        newsletter_feed_items=newsletter_feed_items(config.get("extra")),
+        edit_base=edit_base(config.get("repo_url"), config.get("edit_uri"), docs_dir),
+        preview=preview,
+    )
+
+
+def site_url(config: Mapping[str, Any]) -> str:
+    url = config.get("site_url") or "http://127.0.0.1:8000/"
+    return url if url.endswith("/") else url + "/"
+
+
+def edit_base(repo_url: str | None, edit_uri: str | None, docs_dir: str) -> str | None:
+    """The repository's edit URL for the project root: edit_uri points at docs_dir, generated pages edit other files."""
+    if not (repo_url and edit_uri):
+        return None
+    edit_root = (edit_uri.strip("/") + "/").removesuffix(Path(docs_dir).name + "/")
+    return repo_url.rstrip("/") + "/" + edit_root

@@ -24,6 +24,11 @@ SAFE = {
     "content_before": "page.content before the marker, MkDocs' HTML",
     "marker": "the marker found in page.content, MkDocs' HTML",
     "content_after": "page.content after the marker, MkDocs' HTML",
+    # The hook-free site's override (hookfree/main.html): the HTML `ncsite generate` rendered with these
+    # same templates (autoescaped there) and wrote into each page's front matter.
+    "page.meta.nc_head": "the <head> part our templates rendered for the page (ncsite generate)",
+    "page.meta.nc_scripts_before": "the script tags our templates rendered for the page (ncsite generate)",
+    "page.meta.nc_scripts_after": "the script tags our templates rendered for the page (ncsite generate)",
 }
 # Templates that may print values without autoescaping, and why. None today.
 ALLOWLIST: dict[str, str] = {}
