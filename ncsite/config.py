@@ -6,6 +6,7 @@ import datetime as dt
 import zoneinfo
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 from ncsite.content.mkdocsyml import read_mkdocs_yml
 from ncsite.content.sources import DATA_DIR, TIMEZONE, Sources
