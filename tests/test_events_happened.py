@@ -174,7 +174,14 @@ def test_calendar_keeps_earlier_projects_apart_and_counts_own_events(built_site)
 def test_event_pages_state_facts_plainly(built_site):
     for slug in TENTATIVE:
         text = visible_text(article(built_site, f"events/{slug}"))
-        assert "whether it took place is not known" in text.lower() and "Took place" not in text
+        assert "A planned meeting in the project's schedule." in text and "Took place" not in text
+        assert "whether it took place" not in text.lower() and "not known" not in text.lower()
+    # One event for Hamburg in June 2019: the schedule's working days are told in the living-lab event.
+    hamburg = [r for r in records(built_site).values() if r["start"].startswith("2019-06")]
+    assert [r["id"] for r in hamburg] == ["2019-06-hamburg-living-lab"]
+    assert "schedule of transnational working days" in visible_text(
+        article(built_site, "events/2019-06-hamburg-living-lab")
+    )
     text = visible_text(article(built_site, "events/2012-01-intra-net-workshop-1"))
     assert "An event of InTra-Net, an earlier project" in text
     text = visible_text(article(built_site, "events/2020-09-final-conference"))
