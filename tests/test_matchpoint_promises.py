@@ -64,3 +64,33 @@ def test_every_profile_says_what_it_lacks_and_how_to_update_it(built_site):
             cluster.get("town") or cluster.get("offices")
         ):
             assert not lacks, cluster["id"]
+
+
+def test_other_countries_first_on_every_profile(built_site):
+    """Every profile's suggested partners: each one abroad before each one at home."""
+    names = {"DK": "Denmark", "DE": "Germany", "NO": "Norway", "SE": "Sweden", "NL": "Netherlands", "BE": "Belgium"}
+    checked = 0
+    for cluster in clusters():
+        doc = doc_of(built_site, f"matchpoint/{cluster['id']}")
+        countries = [
+            s.text.strip("()")
+            for s in doc.xpath('//ul[contains(@class, "nc-partners")]//span[@class="nc-partners__country"]')
+        ]
+        home = [c == names[cluster["country"]] for c in countries]
+        assert home == sorted(home), (cluster["id"], countries)
+        checked += bool(countries)
+    assert checked >= 15
+    cewind = doc_of(built_site, "matchpoint/cewind")
+    first = cewind.xpath('//ul[contains(@class, "nc-partners")]//span[@class="nc-partners__country"]')[0].text
+    assert first != "(Germany)"
+
+
+def test_only_figures_and_places_a_source_gives(built_site):
+    """CEwind's member count is no sum the site made; CLEAN, with no head office in any source, is not put at one."""
+    cewind = doc_of(built_site, "matchpoint/cewind")
+    members = cewind.xpath('//dt[.="Members"]/following-sibling::dd[1]')[0].text_content()
+    assert "22" not in members and "7 universities" in members
+    mp = doc_of(built_site, "matchpoint")
+    card = mp.xpath('//li[contains(@class, "nc-card")][.//a[@href="clean/"]]')[0]
+    assert "Sønderborg" not in card.xpath('string(.//p[@class="nc-card__meta"])')
+    assert not mp.xpath('//a[contains(@class, "nc-map__pin")][@href="clean/"]')
