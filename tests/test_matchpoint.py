@@ -324,10 +324,12 @@ def test_sparse_cluster_page_shows_what_is_known_and_a_small_edit_link(big):
     _, site, _ = big
     html = (site / "matchpoint" / "gen-009" / "index.html").read_text(encoding="utf-8")
     assert "still to come" not in html and 'id="partners"' not in html  # nothing to suggest: no section
-    assert 'href="../register/">Add what this cluster works on</a>' in html
+    # What the profile lacks, in a line a cluster manager can act on, and how to update it.
+    assert re.search(r'class="nc-lacks">This profile does not yet say [^<]*what it works on', html)
+    assert 'href="../register/">edit it through GitHub</a>' in html
     assert 'href="../../contact/"' in html  # no website: the project's contact route
     full = (site / "matchpoint" / "gen-004" / "index.html").read_text(encoding="utf-8")
-    assert "Add what this cluster works on" not in full and 'id="partners"' in full
+    assert "what it works on" not in full and 'id="partners"' in full
 
 
 def test_suggested_partners_on_the_page_match_the_core(big):
@@ -463,7 +465,8 @@ def test_finder_search_facets_and_url_state(page, big, big_url):
         c["id"] for c in clusters if c["country"] == chosen and "project" not in c and c["id"] != "new-energy-coalition"
     }
     assert set(_ids(_visible_ids(page))) == expected and expected
-    assert count.inner_text() == f"{len(expected)} clusters of {len(clusters)}"
+    assert count.inner_text().startswith(f"{len(expected)} clusters of {len(clusters)} (")  # then the filters set
+    assert count.inner_text().endswith(", Joined later)")
     page.reload()
     assert page.locator("#nc-project").input_value() == "joined-later"
     assert set(_ids(_visible_ids(page))) == expected

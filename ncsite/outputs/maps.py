@@ -363,8 +363,9 @@ STATUS_NAMES = {"planned": "Planned", "running": "Running", "completed": "Comple
 
 
 def cluster_town(cluster: Cluster) -> str | None:
-    """Where the map puts a cluster: its town, else its first office (as its card in the directory does)."""
-    return cluster.town or (cluster.offices[0] if cluster.offices else None)
+    """Where the map puts a cluster: the town of its office. A cluster with several offices and no `town`
+    (CLEAN: no source names its head office) is not placed at one of them: it has no marker."""
+    return cluster.town
 
 
 def cluster_map(content: Content) -> MapView:

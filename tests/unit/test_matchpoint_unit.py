@@ -405,12 +405,15 @@ def test_suggestions_without_looking_for_use_shared_then_neighbouring_topics():
 
     topics = (Topic("wind", "Wind", "Energy"), Topic("heat", "Heat", "Energy"), Topic("food", "Food", "Food"))
     me = cluster("me", "DK", topics=["wind"])
-    same = cluster("same", "DK", topics=["wind"])
+    same = cluster("same", "SE", topics=["wind"])
     near = cluster("near", "DE", topics=["heat"])
     far = cluster("far", "DE", topics=["food"])
-    matches = suggested_partners(me, [me, same, near, far], topics)
-    assert [m.cluster.id for m in matches] == ["same", "near"]
+    home = cluster("home", "DK", topics=["wind"])
+    matches = suggested_partners(me, [me, same, near, far, home], topics)
+    # Abroad first, on the same topic before related ones; then at home, though it shares a topic.
+    assert [m.cluster.id for m in matches] == ["same", "near", "home"]
     assert matches[0].why == "also works on wind" and matches[1].why == "works on related topics: heat"
+    assert matches[2].why == "also works on wind" and not matches[2].abroad
 
 
 def test_a_profile_is_described_by_its_focus_else_by_name_place_and_industry():

@@ -127,8 +127,9 @@ def suggested_partners(
     aluminium, which you work on"), or, weighing less, works on the same topics
     ("also works on food"). Clusters in other countries come first, then by score
     (2 points per topic offered or sought, 1 per topic shared), ties by name.
-    When these leave places free, clusters on neighbouring topics (the same group in
-    data/topics.yaml) follow, with score 0: "works on related topics: hydrogen".
+    Clusters on neighbouring topics (the same group in data/topics.yaml) follow, with
+    score 0 ("works on related topics: hydrogen"): after the direct matches of their side
+    of the border, so that every cluster abroad comes before every cluster at home.
     Pass `index` (TopicIndex.of(clusters, topics)) when asking for many clusters.
     """
     topics = tuple(topics)
@@ -157,11 +158,13 @@ def suggested_partners(
     labels = _labels(topics)
     # Words only for the handful shown: with hundreds of clusters, wording every match costs more than ranking.
     out = [replace(m, reasons=_reasons(*_overlap(cluster, m.cluster), labels)) for m in best]
-    if limit is None or len(out) < limit:
-        out += _neighbours(
-            cluster, index, labels, taken=set(score) | {cluster.id}, room=None if limit is None else limit - len(out)
-        )
-    return out
+    if limit is not None and len(out) == limit and all(m.abroad for m in out):
+        return out
+    # Neighbours abroad come before any match at home: "other countries first" holds over the whole
+    # list, not only among the direct matches (CEwind's list had two German clusters on its own topic
+    # before the Danish and Belgian ones on related topics).
+    out += _neighbours(cluster, index, labels, taken=set(score) | {cluster.id}, room=limit)
+    return _ordered(out, abroad_first=True)[:limit]
 
 
 def _neighbours(

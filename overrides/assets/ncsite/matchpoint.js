@@ -41,6 +41,8 @@
   var fields = { text: form.elements.text, country: form.elements.country, project: form.elements.project,
     topic: form.elements.topic };
   var more = document.getElementById("nc-more");
+  var summary = more && more.querySelector("summary");
+  var summaryText = summary ? summary.textContent : "";
   var regionNames = window.Intl && Intl.DisplayNames ? new Intl.DisplayNames(["en"], { type: "region" }) : null;
 
   // The same folding as ncsite/search.py: ø æ œ ß and accents to plain letters, punctuation to spaces.
@@ -169,11 +171,18 @@
         text = "No cluster from the project “" + s.project + "”.";
       } else text = "No cluster matches. Try fewer filters or other words.";
     } else {
+      var set = [s.country && fields.country, s.project && fields.project, s.topic && fields.topic]
+        .filter(Boolean).map(selectedLabel);
       text = (shown.length === 1 ? "1 cluster" : shown.length + " clusters") + " of " + total +
+        (set.length ? " (" + set.join(", ") + ")" : "") +
         (partial ? " match some of your words (none matches all)" : "") +
         (s.want.length ? ", best match first" : "");
     }
     if (count.textContent !== text) count.textContent = text;
+    // On a phone the filters stay folded, so that the answer comes first: the summary says how many are set.
+    var active = [s.country, s.project, s.topic].filter(Boolean).length + (s.want.length ? 1 : 0);
+    var label = active ? summaryText + " (" + active + " set)" : summaryText;
+    if (summary && summary.textContent !== label) summary.textContent = label;
     empty.hidden = shown.length > 0;
     writeUrl(s);
   }
@@ -195,7 +204,6 @@
   }
   window.addEventListener("popstate", function () { readUrl(); apply(); });
   readUrl();
-  var s = state();
-  if (more && (s.country || s.project || s.topic || s.want.length)) more.open = true;
   apply();
+  document.documentElement.classList.remove("nc-filtering"); /* set by early.js: the list is filtered now */
 })();
