@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build serve check schemas lint test bench lighthouse clean
+.PHONY: build preview serve check schemas lint test bench lighthouse clean
 
 # The pinned requirements, then ncsite itself (editable: the `ncsite` command runs this tree).
 $(BIN)/mkdocs: requirements.txt pyproject.toml
@@ -20,6 +20,9 @@ $(VENV)/.dev: $(BIN)/mkdocs requirements-dev.txt
 
 build: $(BIN)/mkdocs  ## build site/ (fails on any content problem or warning)
 	$(BIN)/mkdocs build --strict
+
+preview: $(BIN)/mkdocs  ## build site/ for pull request PR=N at its preview address, <site_url>pr-preview/pr-N/
+	$(BIN)/python scripts/preview.py $(PR)
 
 # --livereload is MkDocs' default, spelled out: with click 8.2.2-8.3.x `mkdocs serve`
 # silently stopped watching files (mkdocs/mkdocs#4032); click is pinned in requirements.txt.
