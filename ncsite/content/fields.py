@@ -684,6 +684,7 @@ LIVINGLAB = Record(
         Field("start", WhenKind((MONTH, DAY)), help='"YYYY-MM-DD" or "YYYY-MM"'),
         Field("end", WhenKind((MONTH, DAY)), help='"YYYY-MM-DD" or "YYYY-MM"'),
         Field("summary", Text(), help="one or two sentences for lists"),
+        Field("outcome", Text(), help="what came out of the lab, in one or two sentences, once it is known"),
     ],
     rules=(end_not_before_start,),
 )

@@ -135,6 +135,7 @@ class LivingLab:
     status: str = "running"
     start: When | None = None
     end: When | None = None
+    outcome: str | None = None  # what came out of it, once known
 
     @property
     def src_uri(self) -> str:
