@@ -134,3 +134,26 @@ def test_data_files_pass_the_schemas_as_an_editor_reads_them():
                 timeout=120,
             )
             assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_issue_forms_ask_only_for_what_may_be_published_and_say_so():
+    for name in ("announce-event.yml", "register-cluster.yml"):
+        form = load(GITHUB / "ISSUE_TEMPLATE" / name)
+        intro = form["body"][0]["attributes"]["value"]
+        assert form["body"][0]["type"] == "markdown" and "public" in intro, name
+        assert "agree" in intro, f"{name} does not say that people are named only with their consent"
+        required = [
+            option
+            for item in form["body"]
+            if item["type"] == "checkboxes"
+            for option in item["attributes"]["options"]
+            if option.get("required")
+        ]
+        assert any("public" in o["label"] or "published" in o["label"] for o in required), name
+    register = load(GITHUB / "ISSUE_TEMPLATE" / "register-cluster.yml")
+    fields = {item["id"]: item["attributes"] for item in register["body"] if "id" in item}
+    for contact in ("contact_name", "contact_role", "contact_email", "contact_phone"):
+        assert "(published" in fields[contact]["label"], contact
+    assert "general address" in fields["contact_email"]["description"]
+    intro = register["body"][0]["attributes"]["value"]
+    assert "privately" in intro and "Contact page" in intro  # the private route, outside the repository
