@@ -78,6 +78,7 @@ BEYOND_SCHEMA = {
     "nordic-file-name": "a schema sees the fields, not the file's name",
     "clusters-yaml-error-alone": "the YAML cannot be read, so there is nothing to validate",
     "online-with-only-a-country": "which of online, the location's parts and attendance are filled in is judged together",
+    "image-from-another-website": "the page's text is below the front matter, which is all a schema sees",
     "place-in-another-country": "whether a position lies in a country is geography, not the form of a value",
 }
 
