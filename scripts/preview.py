@@ -6,7 +6,8 @@
 
 The preview is the same strict build as `make build`, with one difference: `site_url`
 is the preview's address, so that canonical links, feeds, calendars and exports
-point at the preview and not at the published site. MkDocs reads it from a small
+point at the preview and not at the published site; and `extra.preview_of`, which puts
+a banner on every page and keeps search engines out. MkDocs reads them from a small
 configuration that inherits mkdocs.yml (`INHERIT`), written beside mkdocs.yml for
 the build and removed afterwards. Where the preview is published: scripts/publish-pages.
 """
@@ -44,7 +45,10 @@ def preview_url(number: int, root: Path = ROOT) -> str:
 
 def build(number: int, site_dir: str, root: Path = ROOT) -> int:
     config = root / ".preview-mkdocs.yml"
-    config.write_text(f'INHERIT: mkdocs.yml\nsite_url: "{preview_url(number, root)}"\n', encoding="utf-8")
+    config.write_text(
+        f'INHERIT: mkdocs.yml\nsite_url: "{preview_url(number, root)}"\nextra:\n  preview_of: {number}\n',
+        encoding="utf-8",
+    )
     try:
         command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", site_dir]
         return subprocess.run(command, cwd=root, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}).returncode

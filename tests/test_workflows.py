@@ -19,6 +19,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import lxml.html
 import pytest
 from conftest import ROOT, copy_project, run
 from test_quality_links import check_links
@@ -185,6 +186,9 @@ def test_the_preview_builds_and_every_link_works_under_its_address(tmp_path):
     assert re.search(r'<link rel="alternate" type="application/rss\+xml"[^>]* href="' + re.escape(url), home), home[
         :2000
     ]
+    banner = lxml.html.fromstring(home).xpath('//aside[contains(@class, "md-banner")]')
+    assert banner and "Preview of pull request #42" in " ".join(banner[0].text_content().split())
+    assert '<meta name="robots" content="noindex, nofollow">' in home  # not for search engines
     exported = json.loads((site / "events" / "events.json").read_text(encoding="utf-8"))
     assert exported and all(event["url"].startswith(url) for event in exported)
     # Nothing points at the published site's own pages.
@@ -192,6 +196,11 @@ def test_the_preview_builds_and_every_link_works_under_its_address(tmp_path):
     for page in site.rglob("*.html"):
         text = page.read_text(encoding="utf-8")
         assert not re.search(re.escape(published) + r"(?!pr-preview/pr-42/)[a-z]", text), page
+
+
+def test_the_published_site_has_no_preview_banner(built_site):
+    home = (built_site / "index.html").read_text(encoding="utf-8")
+    assert "md-banner" not in home and 'name="robots"' not in home
 
 
 def _pages(remote: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
