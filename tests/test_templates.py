@@ -202,6 +202,8 @@ def test_filled_templates_pass_make_check_and_build(tmp_path):
     assert newsletter.xpath('//a[@href="https://example.org/results"]'), "the reported-elsewhere item is missing"
     profile = page("matchpoint/template-cluster")
     assert "info@example.org" in profile.text_content() and "Ribe" in profile.text_content()
+    (contact,) = profile.xpath('//dd[contains(@class, "nc-contact")]')
+    assert contact[0].tag == "a" and not contact.xpath("./br")  # the general address alone: no empty line above
     assert page("matchpoint").xpath('//*[@data-town][.//a[contains(@href, "template-cluster")]]'), "not on the map"
     menu = [a.text_content().strip() for a in page("privacy").xpath('//nav[contains(@class, "md-tabs")]//a')]
     assert "Privacy" in menu, menu
