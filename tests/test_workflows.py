@@ -13,6 +13,7 @@ and two publications at once.
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import re
 import subprocess
@@ -29,8 +30,10 @@ from ncsite.yamlsrc import parse
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
 JS = ROOT / "tests" / "js"
 PUBLISH = ROOT / "scripts" / "publish-pages"
-sys.path.insert(0, str(ROOT / "scripts"))
-import preview  # noqa: E402  (scripts/preview.py)
+_spec = importlib.util.spec_from_file_location("preview", ROOT / "scripts" / "preview.py")
+assert _spec and _spec.loader
+preview = importlib.util.module_from_spec(_spec)  # scripts/preview.py, a script rather than a module
+_spec.loader.exec_module(preview)
 
 # The jobs that may write, and what: publishing into gh-pages, and the preview comment.
 WRITERS = {
