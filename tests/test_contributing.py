@@ -120,7 +120,7 @@ def _texts(node: ast.expr) -> list[str]:
 def code_messages() -> Iterator[tuple[str, str]]:
     """(where, message) for every message ncsite can report: the message argument of each
     `ctx.fail(...)`, `self.problem(file, ...)`, `problem(...)`, `Problem(...)`, `Finding(...)`,
-    `YamlFault(...)` and `message=`, and what a `missing(...)` returns. Messages made of a
+    `YamlFault(...)` and `message=`, and the (message, fix) a `missing(...)` or a `...fault(...)` returns. Messages made of a
     variable are reported where that variable gets its text."""
     for path in sorted((ROOT / "ncsite").rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
@@ -133,7 +133,7 @@ def code_messages() -> Iterator[tuple[str, str]]:
                 if position is not None and len(node.args) > position:
                     found.append(node.args[position])
                 found += [k.value for k in node.keywords if k.arg == "message"]
-            elif isinstance(node, ast.FunctionDef) and node.name == "missing":
+            elif isinstance(node, ast.FunctionDef) and (node.name == "missing" or node.name.endswith("fault")):
                 found += [
                     r.value.elts[0]
                     for r in ast.walk(node)

@@ -25,7 +25,7 @@ import pytest
 from conftest import ROOT, copy_project, run
 from test_quality_links import check_links
 
-from ncsite.yamlsrc import parse
+from ncsite.content.yamlsrc import parse
 
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
 JS = ROOT / "tests" / "js"
