@@ -292,3 +292,49 @@ exec "{real_git}" "$@"
     assert "extraheader=AUTHORIZATION: basic" in args  # the token goes with the push ...
     assert "secret-token-value" not in config and "basic" not in config and "[core]" in config  # ... not into a file
     assert "secret-token-value" not in result.stdout + result.stderr
+
+
+def _fake_gh(tmp_path: Path, comments: list[dict]) -> dict:
+    """A `gh` on PATH that answers the comment listing with `comments` and logs every call."""
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir(exist_ok=True)
+    (tmp_path / "comments.json").write_text(json.dumps(comments), encoding="utf-8")
+    (bin_dir / "gh").write_text(
+        f"""#!/usr/bin/env python3
+import json, sys
+args = sys.argv[1:]
+with open("{tmp_path}/calls.log", "a") as log:
+    log.write(json.dumps(args) + "\\n")
+if "--jq" in args:  # the listing: apply the filter's test by hand (bot login and marker)
+    for c in json.load(open("{tmp_path}/comments.json")):
+        if c["user"]["login"] == "github-actions[bot]" and c["body"].startswith("<!-- nc-preview -->"):
+            print(c["id"])
+""",
+        encoding="utf-8",
+    )
+    (bin_dir / "gh").chmod(0o755)
+    return {"PATH": f"{bin_dir}:" + __import__("os").environ["PATH"], "GITHUB_REPOSITORY": "owner/site"}
+
+
+def _calls(tmp_path: Path) -> list[list[str]]:
+    log = tmp_path / "calls.log"
+    return [json.loads(line) for line in log.read_text().splitlines()] if log.exists() else []
+
+
+def test_the_preview_comment_is_written_once_then_updated(tmp_path):
+    comment = ROOT / "scripts" / "preview-comment"
+    body = "<!-- nc-preview -->\nPreview: https://example.org/pr-preview/pr-7/"
+    spoof = {"id": 11, "user": {"login": "someone"}, "body": "<!-- nc-preview --> not ours"}
+    env = _fake_gh(tmp_path, [spoof])
+    assert run(["bash", str(comment), "7", body], tmp_path, env).returncode == 0
+    posted = _calls(tmp_path)[-1]
+    assert posted[:4] == ["api", "-X", "POST", "repos/owner/site/issues/7/comments"] and f"body={body}" in posted
+    (tmp_path / "calls.log").unlink()
+    env = _fake_gh(tmp_path, [spoof, {"id": 42, "user": {"login": "github-actions[bot]"}, "body": body}])
+    assert run(["bash", str(comment), "7", body + " (new commit)"], tmp_path, env).returncode == 0
+    assert _calls(tmp_path)[-1][:4] == ["api", "-X", "PATCH", "repos/owner/site/issues/comments/42"]
+    (tmp_path / "calls.log").unlink()
+    env = _fake_gh(tmp_path, [spoof])
+    assert run(["bash", str(comment), "7", "removed", "--only-update"], tmp_path, env).returncode == 0
+    assert not any("POST" in call or "PATCH" in call for call in _calls(tmp_path))
+    assert run(["bash", str(comment), "7; rm -rf /", body], tmp_path, env).returncode == 2
