@@ -9,6 +9,7 @@ reason, so a new case in tests/cases/bad/ forces a decision here.
 from __future__ import annotations
 
 import fnmatch
+import json
 
 import pytest
 import yaml
@@ -178,3 +179,20 @@ def test_optional_fields_may_be_left_empty_as_the_loader_allows():
     assert schema_errors("content/events/x.md", raw) == []
     raw = b'---\ntitle:\ntype: meeting\nstart: "2019-07-01"\n---\n'
     assert schema_errors("content/events/x.md", raw)
+
+
+def test_the_clusters_schema_refuses_a_person_without_consent():
+    """What an editor underlines as make check refuses it: a name, e-mail or phone without contact_public: true."""
+    schema = json.loads((ROOT / "schemas" / "clusters.schema.json").read_text(encoding="utf-8"))
+
+    def valid(**entry) -> bool:
+        doc = {"clusters": [{"id": "wind-north", "name": "Wind North", "country": "DK", **entry}]}
+        return Draft202012Validator(schema).is_valid(doc)
+
+    assert not valid(contact={"name": "Jane Doe"})
+    assert not valid(contact={"email": "jane@example.org"}, contact_public=False)
+    assert not valid(contact={"phone": "+45 1234 5678"}, contact_public=None)
+    assert valid(contact={"name": "Jane Doe", "email": "jane@example.org"}, contact_public=True)
+    assert valid(contact={"email": "info@example.org"}, contact_public=True)
+    assert valid(contact={"role": "Cluster manager"})
+    assert valid()
