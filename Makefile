@@ -16,7 +16,7 @@ else
 $(error ENGINE=$(ENGINE) is not an engine of this site: mkdocs (the default) or properdocs)
 endif
 
-.PHONY: build serve check schemas lint test bench lighthouse clean
+.PHONY: build preview serve check schemas lint test bench lighthouse clean
 
 # The pinned requirements, then ncsite itself with its dependencies (already there, pinned), editable:
 # the `ncsite` command runs this tree.
@@ -49,6 +49,9 @@ $(VENV)/.dev: $(BIN)/mkdocs requirements-dev.txt
 
 build: $(ENGINE_BIN)  ## build site/ (fails on any content problem or warning); ENGINE=properdocs builds with ProperDocs
 	$(ENGINE_BIN) build --strict -f mkdocs.yml
+
+preview: $(BIN)/mkdocs  ## build site/ for pull request PR=N at its preview address, <site_url>pr-preview/pr-N/
+	$(BIN)/python scripts/preview.py $(PR)
 
 # --livereload is MkDocs' default, spelled out: with click 8.2.2-8.3.x `mkdocs serve`
 # silently stopped watching files (mkdocs/mkdocs#4032); click is pinned in requirements.txt.

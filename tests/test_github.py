@@ -31,8 +31,8 @@ def steps_text(job: dict) -> str:
 def test_pull_requests_check_build_test_and_attach_the_site():
     workflow = load(GITHUB / "workflows" / "check.yml")
     assert set(workflow["on"]) == {"pull_request", "workflow_dispatch"}
-    assert workflow["permissions"] == {"contents": "read"}
-    (job,) = workflow["jobs"].values()
+    job = workflow["jobs"]["check"]
+    assert job["permissions"] == {"contents": "read"}
     assert "bookworm" in job["container"]  # Debian: apt's chromium is the real browser
     text = steps_text(job)
     for command in (
@@ -47,6 +47,10 @@ def test_pull_requests_check_build_test_and_attach_the_site():
         assert command in text, command
     upload = next(s for s in job["steps"] if str(s.get("uses", "")).startswith("actions/upload-artifact@"))
     assert upload["with"]["path"].rstrip("/") == "site"
+    # The preview: built as `make preview` does, published by scripts/publish-pages, linked in a comment.
+    assert "make preview" in steps_text(workflow["jobs"]["preview-build"])
+    publish = steps_text(workflow["jobs"]["preview-publish"])
+    assert "scripts/publish-pages" in publish and "pr-preview/pr-" in publish and "scripts/preview-comment" in publish
 
 
 def test_main_and_nightly_builds_deploy_to_pages():
@@ -56,20 +60,20 @@ def test_main_and_nightly_builds_deploy_to_pages():
     assert triggers["push"]["branches"] == ["main"]
     (cron,) = [entry["cron"] for entry in triggers["schedule"]]
     assert len(cron.split()) == 5 and cron.split()[2:] == ["*", "*", "*"], cron  # every day
-    assert workflow["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
     assert workflow["concurrency"]["group"] == "pages" and workflow["concurrency"]["cancel-in-progress"] is False
     build, deploy = workflow["jobs"]["build"], workflow["jobs"]["deploy"]
-    assert "make build" in steps_text(build) and "actions/upload-pages-artifact@" in steps_text(build)
-    assert deploy["needs"] == "build" and deploy["environment"]["name"] == "github-pages"
-    assert "actions/deploy-pages@" in steps_text(deploy)
-    assert "page_url" in deploy["environment"]["url"]
+    assert build["permissions"] == {"contents": "read"} and deploy["permissions"] == {"contents": "write"}
+    assert "make build" in steps_text(build) and "actions/upload-artifact@" in steps_text(build)
+    assert deploy["needs"] == "build"
+    # The site goes to the root of gh-pages; the previews in pr-preview/ stay (tests/test_workflows.py runs it).
+    assert "scripts/publish-pages built-site" in steps_text(deploy)
 
 
 @pytest.mark.parametrize(
     "schema, files",
     [
         ("vendor.github-workflows", sorted((GITHUB / "workflows").glob("*.yml"))),
-        ("vendor.github-issue-forms", [GITHUB / "ISSUE_TEMPLATE" / "announce-event.yml"]),
+        ("vendor.github-issue-forms", sorted((GITHUB / "ISSUE_TEMPLATE").glob("[!c]*.yml"))),
         ("vendor.github-issue-config", [GITHUB / "ISSUE_TEMPLATE" / "config.yml"]),
     ],
 )
@@ -130,3 +134,26 @@ def test_data_files_pass_the_schemas_as_an_editor_reads_them():
                 timeout=120,
             )
             assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_issue_forms_ask_only_for_what_may_be_published_and_say_so():
+    for name in ("announce-event.yml", "register-cluster.yml"):
+        form = load(GITHUB / "ISSUE_TEMPLATE" / name)
+        intro = form["body"][0]["attributes"]["value"]
+        assert form["body"][0]["type"] == "markdown" and "public" in intro, name
+        assert "agree" in intro, f"{name} does not say that people are named only with their consent"
+        required = [
+            option
+            for item in form["body"]
+            if item["type"] == "checkboxes"
+            for option in item["attributes"]["options"]
+            if option.get("required")
+        ]
+        assert any("public" in o["label"] or "published" in o["label"] for o in required), name
+    register = load(GITHUB / "ISSUE_TEMPLATE" / "register-cluster.yml")
+    fields = {item["id"]: item["attributes"] for item in register["body"] if "id" in item}
+    for contact in ("contact_name", "contact_role", "contact_email", "contact_phone"):
+        assert "(published" in fields[contact]["label"], contact
+    assert "general address" in fields["contact_email"]["description"]
+    intro = register["body"][0]["attributes"]["value"]
+    assert "privately" in intro and "Contact page" in intro  # the private route, outside the repository

@@ -17,6 +17,8 @@ NOW = "1795435200"
 TOPICS = ["wind-energy", "district-heating", "energy-grids", "sustainable-mobility", "food", "ict", "robotics"]
 STATUSES = ["planned", "running", "completed"]
 COUNTRIES = ["DK", "DE", "SE", "NO", "NL", "BE", "GB"]
+INSIDE = {"DK": (56.0, 9.5), "DE": (53.5, 10.0), "SE": (57.7, 12.0), "NO": (59.9, 10.7), "NL": (52.5, 5.5)}
+INSIDE |= {"BE": (50.9, 4.4), "GB": (55.9, -3.2)}  # a point well inside each country
 
 
 def _generate(project: Path, rng: random.Random) -> dict:
@@ -66,8 +68,9 @@ def _generate(project: Path, rng: random.Random) -> dict:
         for path in sorted((project / "content" / "livinglabs").glob("gen-lab-*.md")):
             n = int(path.stem[-2:])
             country = path.read_text(encoding="utf-8").split('country: "')[1][:2]
+            lat, lon = INSIDE[country]  # the check wants a town inside its country
             out.write(
-                f'  - town: "City {n}"\n    country: "{country}"\n    lat: {54 + n / 20}\n    lon: {8 + n / 10}\n'
+                f'  - town: "City {n}"\n    country: "{country}"\n    lat: {lat + n / 1000}\n    lon: {lon + n / 1000}\n'
                 "    source: generated for the test\n"
             )
     return {"labs": labs, "clusters": clusters}

@@ -9,6 +9,7 @@ reason, so a new case in tests/cases/bad/ forces a decision here.
 from __future__ import annotations
 
 import fnmatch
+import json
 
 import pytest
 import yaml
@@ -50,6 +51,8 @@ SCHEMA_REJECTS = {
     # Members below 0, a year before 1990; a year in the future or a skipped hour needs the build's date and zone.
     "implausible": {"data/clusters.yaml", "content/events/2019-07-old.md"},
     "label-instead-of-id": {"content/livinglabs/harbour-lab.md"},
+    # The malformed e-mail; a person's details without contact_public: true are judged across fields by make check.
+    "contact-without-consent": {"data/clusters.yaml"},
 }
 
 # Case -> why no schema can reject it: only `make check` does.
@@ -75,6 +78,9 @@ BEYOND_SCHEMA = {
     "not-a-page": "a schema sees the fields, not the file's name or folder",
     "nordic-file-name": "a schema sees the fields, not the file's name",
     "clusters-yaml-error-alone": "the YAML cannot be read, so there is nothing to validate",
+    "online-with-only-a-country": "which of online, the location's parts and attendance are filled in is judged together",
+    "image-from-another-website": "the page's text is below the front matter, which is all a schema sees",
+    "place-in-another-country": "whether a position lies in a country is geography, not the form of a value",
 }
 
 
@@ -173,3 +179,20 @@ def test_optional_fields_may_be_left_empty_as_the_loader_allows():
     assert schema_errors("content/events/x.md", raw) == []
     raw = b'---\ntitle:\ntype: meeting\nstart: "2019-07-01"\n---\n'
     assert schema_errors("content/events/x.md", raw)
+
+
+def test_the_clusters_schema_refuses_a_person_without_consent():
+    """What an editor underlines as make check refuses it: a name, e-mail or phone without contact_public: true."""
+    schema = json.loads((ROOT / "schemas" / "clusters.schema.json").read_text(encoding="utf-8"))
+
+    def valid(**entry) -> bool:
+        doc = {"clusters": [{"id": "wind-north", "name": "Wind North", "country": "DK", **entry}]}
+        return Draft202012Validator(schema).is_valid(doc)
+
+    assert not valid(contact={"name": "Jane Doe"})
+    assert not valid(contact={"email": "jane@example.org"}, contact_public=False)
+    assert not valid(contact={"phone": "+45 1234 5678"}, contact_public=None)
+    assert valid(contact={"name": "Jane Doe", "email": "jane@example.org"}, contact_public=True)
+    assert valid(contact={"email": "info@example.org"}, contact_public=True)
+    assert valid(contact={"role": "Cluster manager"})
+    assert valid()

@@ -15,12 +15,20 @@ from . import fields as F
 from .models import CLUSTER
 from .yamlsrc import Document, parse, split_front_matter
 
-# Each template, the spec of what it fills in, and the key its entries sit under (data files).
-TEMPLATES: dict[str, tuple[F.Record, str | None]] = {
-    "event.md": (F.EVENT, None),
+# Each template, the spec of what it fills in (None: no samples are looked for in copies),
+# and the key its entries sit under (data files). Several templates may fill one spec.
+TEMPLATES: dict[str, tuple[F.Record | None, str | None]] = {
+    "event-in-person.md": (F.EVENT, None),
+    "event-online.md": (F.EVENT, None),
+    "event-hybrid.md": (F.EVENT, None),
     "livinglab.md": (F.LIVINGLAB, None),
     "newsletter.md": (F.NEWSLETTER, None),
     "cluster.yaml": (CLUSTER, "clusters"),
+    # A list item for content/newsletter/index.md, an ordinary page, a town of data/places.yaml
+    # (whose `source: OpenStreetMap` is meant to stay): no spec names their samples.
+    "news-reported-elsewhere.md": (None, None),
+    "page.md": (None, None),
+    "place.yaml": (None, None),
 }
 BODY_HINT = "replace the template's sample text with your own text, or delete it"
 
@@ -52,7 +60,7 @@ def read_templates(folder: Path) -> Samples:
     samples = Samples()
     for name, (spec, key) in TEMPLATES.items():
         path = folder / name
-        if not path.is_file():
+        if spec is None or not path.is_file():
             continue
         text = path.read_text(encoding="utf-8")
         if name.endswith(".md"):
@@ -60,12 +68,18 @@ def read_templates(folder: Path) -> Samples:
             if not isinstance(doc, Document):
                 continue
             data, _ = parse(doc.front_matter, doc.front_matter_line)
-            samples.body[id(spec)] = {
-                " ".join(line.split()).casefold(): line.strip() for line in doc.body.split("\n") if line.strip()
-            }
+            samples.body.setdefault(id(spec), {}).update(
+                {
+                    " ".join(line.split()).casefold(): line.strip()
+                    for line in doc.body.split("\n")
+                    if line.strip() and not line.startswith("#")  # a heading ("## Outcome") is meant to stay
+                }
+            )
         else:
             data, _ = parse(text)
             data = data[0] if isinstance(data, list) and data else data
         if isinstance(data, dict):
-            samples.fields[id(spec)] = F.template_examples(spec, data, f"{key}." if key else "")
+            known = samples.fields.setdefault(id(spec), {})
+            for path_, examples in F.template_examples(spec, data, f"{key}." if key else "").items():
+                known.setdefault(path_, []).extend(e for e in examples if e not in known.get(path_, []))
     return samples

@@ -639,11 +639,28 @@ def end_not_before_start(clean: Mapping[str, Any], raw: Mapping[str, Any], ctx: 
 
 
 def attendance_matches_online(clean: Mapping[str, Any], raw: Mapping[str, Any], ctx: Context) -> bool:
-    """`attendance: in-person` with an `online` address, or `online`/`hybrid` for a place-only event, contradict."""
+    """`attendance: in-person` with an `online` address, or `online`/`hybrid` for a place-only event, contradict.
+
+    And an `online` event whose `location` holds only a country, with no `attendance` to say
+    what was meant: that is what the in-person template leaves behind when an online-only
+    event is written from it, and it would be published as hybrid, "in" that country.
+    """
     attendance, online = clean.get("attendance"), clean.get("online")
+    prefix = f"{ctx.field}." if ctx.field else ""
+    location = clean.get("location")
+    if attendance is None and online and isinstance(location, Mapping) and location.get("country"):
+        if not any(location.get(part) for part in ("venue", "address", "city")):
+            country = COUNTRIES.get(location["country"], location["country"])
+            ctx.at(prefix + "location", raw.line_of("location") if isinstance(raw, LineDict) else ctx.line).fail(
+                f"the event has an online address and only a country as its place, so it would be "
+                f"published as hybrid, taking place in {country}",
+                "online only? delete the location line and the lines under it (templates/event-online.md has "
+                "none); also at a place? add the city, and write attendance: hybrid; streamed from that "
+                "country? write attendance: online",
+            )
+            return False
     if attendance is None:
         return True
-    prefix = f"{ctx.field}." if ctx.field else ""
     sub = ctx.at(prefix + "attendance", raw.line_of("attendance") if isinstance(raw, LineDict) else ctx.line)
     if attendance == "in-person" and online:
         sub.fail(
@@ -746,6 +763,7 @@ LIVINGLAB = Record(
         Field("start", WhenKind((MONTH, DAY)), help='"YYYY-MM-DD" or "YYYY-MM"'),
         Field("end", WhenKind((MONTH, DAY)), help='"YYYY-MM-DD" or "YYYY-MM"'),
         Field("summary", Text(), help="one or two sentences for lists"),
+        Field("outcome", Text(), help="what came out of the lab, in one or two sentences, once it is known"),
     ],
     rules=(end_not_before_start,),
 )
@@ -831,6 +849,28 @@ def successor_fits_status(clean: Mapping[str, Any], raw: Mapping[str, Any], ctx:
         )
         return False
     return True
+
+
+def contact_only_with_consent(clean: Mapping[str, Any], raw: Mapping[str, Any], ctx: Context) -> bool:
+    """A contact's name, e-mail or phone only with `contact_public: true`: the repository itself is public."""
+    contact = raw.get("contact")  # as written: a misspelt e-mail address is still in the file
+    if not isinstance(contact, Mapping) or clean.get("contact_public") is True or raw.get("contact_public") is True:
+        return True
+    fields = (("name", "name"), ("email", "e-mail"), ("phone", "phone"))
+    personal = [label for key, label in fields if not _is_empty(contact.get(key))]
+    if not personal:
+        return True
+    what = personal[0] if len(personal) == 1 else ", ".join(personal[:-1]) + " and " + personal[-1]
+    prefix = f"{ctx.field}." if ctx.field else ""
+    ctx.at(prefix + "contact", raw.line_of("contact") if isinstance(raw, LineDict) else ctx.line).fail(
+        f"the contact's {what} without contact_public: true: this repository is public, so they "
+        "would be published with it whatever the site shows",
+        "if the person agreed to be published, write contact_public: true and say so in the pull request; "
+        "if not, delete their name, e-mail and phone and write the organisation's general address "
+        "(info@...) with contact_public: true, or leave contact out; for the project team to reach the "
+        "person privately, write to the team as the Register a cluster form says, not in this file",
+    )
+    return False
 
 
 TOPIC = Record(

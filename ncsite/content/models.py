@@ -138,6 +138,7 @@ class LivingLab:
     status: str = "running"
     start: When | None = None
     end: When | None = None
+    outcome: str | None = None  # what came out of it, once known
 
     @property
     def src_uri(self) -> str:
@@ -208,8 +209,16 @@ class Cluster:
     region: str | None = declared(F.Text(), "region or city", public=PUBLIC)
     address: str | None = declared(F.Text(), "postal address; may span lines", public=PUBLIC)
     website: str | None = declared(F.Url(), "the website, starting with https://", public=PUBLIC)
-    contact: Contact | None = declared(CONTACT, "the contact person", public=Public(consent="contact_public"))
-    contact_public: bool = declared(F.Boolean(), "true to publish the contact person (default false)", default=False)
+    contact: Contact | None = declared(
+        CONTACT,
+        "the contact: the organisation's general address, or a person who agreed to be published",
+        public=Public(consent="contact_public"),
+    )
+    contact_public: bool = declared(
+        F.Boolean(),
+        "true to publish the contact (a person only with their consent); without it, no name, e-mail or phone",
+        default=False,
+    )
     founded: int | None = declared(
         F.Integer(1800, 2100, "2005", not_after_this_year=True), "the year founded", public=PUBLIC
     )
@@ -228,7 +237,11 @@ class Cluster:
         F.ListOf(F.Ref("topic")), "topic ids of partners the cluster is looking for", default=(), public=PUBLIC
     )
     # Shown on its page; the exports carry the cluster's data, not the site's image files.
-    logo: str | None = declared(F.Text(), "path of an image under content/", public=Public(exports=False))
+    logo: str | None = declared(
+        F.Text(),
+        "the logo: path of an image file under content/, e.g. matchpoint/x-logo.png",
+        public=Public(exports=False),
+    )
     short_name: str | None = declared(F.Text(), "the short name or acronym people search for, e.g. EEHH", public=PUBLIC)
     former_names: tuple[str, ...] = declared(
         F.ListOf(F.Text()), "earlier names of the cluster, one per line", default=(), public=PUBLIC
@@ -291,7 +304,7 @@ class Cluster:
 
 
 # The validation of data/clusters.yaml (and its JSON Schema), made from the declarations above.
-CLUSTER = F.record_of(Cluster, rules=(F.successor_fits_status,))
+CLUSTER = F.record_of(Cluster, rules=(F.successor_fits_status, F.contact_only_with_consent))
 
 
 @dataclass(frozen=True)

@@ -67,11 +67,27 @@ def _without_samples(schema: F.Schema, spec: F.Record, samples: Samples, prefix:
     return schema
 
 
+# make check's contact_only_with_consent, as an editor can show it: without `contact_public: true`,
+# a contact holds no name, e-mail or phone (the repository is public).
+CONSENT: F.Schema = {
+    "if": {"not": {"properties": {"contact_public": {"const": True}}, "required": ["contact_public"]}},
+    "then": {
+        "properties": {
+            "contact": {
+                "description": "without contact_public: true, no person's name, e-mail or phone: the repository is public",
+                "properties": {part: {"type": "null"} for part in ("name", "email", "phone")},
+            }
+        }
+    },
+}
+
+
 def schemas(root: Path = PROJECT) -> dict[str, F.Schema]:
     """Every schema by file name under schemas/."""
     samples = read_templates(root / "templates")
     clusters = _list_file("clusters", CLUSTER, "cluster organisation")
     _without_samples(clusters["properties"]["clusters"]["items"], CLUSTER, samples, "clusters.")
+    clusters["properties"]["clusters"]["items"].update(CONSENT)
     return {
         "event.schema.json": _document(
             "Event", "Front matter of content/events/<slug>.md", _without_samples(F.EVENT.schema(), F.EVENT, samples)

@@ -8,6 +8,7 @@ from typing import Any
 from .. import fields as F
 from ..models import CLUSTER, Cluster, Contact, Partner, Topic
 from ..places import BASEMAP_FILE, PLACE, PLACES_FILE, Basemap, Gazetteer, Place, parse_basemap
+from ..territory import in_country
 from ..yamlsrc import LineDict, LineList
 from .base import DataReader
 from .reading import TEMPLATE_HINT
@@ -152,6 +153,16 @@ class PlacesReader(EntriesReader):
                     line=raw.line,
                 )
                 continue
+            if in_country(place.country, place.lat, place.lon) is False:
+                self.reading.problem(
+                    self.rel,
+                    f"lat {place.lat}, lon {place.lon} is not in {place.country_name} ({place.country})",
+                    'copy the coordinates again (CONTRIBUTING.md, "Towns on the maps"): lat is the first '
+                    "number (north), lon the second (east; west of Greenwich negative); or correct the country",
+                    field=label,
+                    line=raw.line,
+                )
+                continue
             places.append(place)
         self.reading.gazetteer = Gazetteer(places)
 
@@ -206,8 +217,9 @@ class ClustersReader(EntriesReader):
         if logo and not (self.reading.docs / logo).is_file():
             self.reading.problem(
                 self.rel,
-                f'no image "{logo}" under {docs_dir}/',
-                f"put the image in {docs_dir}/ and write its path relative to it",
+                f'no image "{logo}" under {docs_dir}/ for the logo',
+                f"upload the logo into {docs_dir}/ (for example {docs_dir}/matchpoint/) and write its path "
+                f"from {docs_dir}/, e.g. matchpoint/{clean['id']}-logo.png; or delete the logo line",
                 field=f"clusters[{clean['id']}].logo",
                 line=raw.line_of("logo"),
             )
