@@ -7,13 +7,16 @@ Every file it writes must equal MkDocs' byte for byte, but the `generator` meta 
 
 from __future__ import annotations
 
+import importlib.util
 import subprocess
-import sys
 
 from conftest import BUILD_EPOCH, ROOT, copy_project, run
 
-sys.path.insert(0, str(ROOT / "scripts"))
-from compare_sites import differences
+_spec = importlib.util.spec_from_file_location("compare_sites", ROOT / "scripts" / "compare_sites.py")
+assert _spec and _spec.loader
+_compare_sites = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(_compare_sites)
+differences = _compare_sites.differences
 
 PROPERDOCS = ROOT / ".venv-properdocs" / "bin" / "properdocs"
 

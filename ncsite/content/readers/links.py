@@ -79,16 +79,7 @@ class LinkCheck:
     def run(self) -> None:
         for rel, src, link in self.reading.links:
             target = html.unescape(link.target)  # as a browser reads it: "&#106;avascript:" is "javascript:"
-            if link.image and (urlsplit(target).scheme in ("http", "https") or target.startswith("//")):
-                self.reading.problem(
-                    rel,
-                    f'the image "{target}" is on another website, and the site never loads anything '
-                    "from other websites (no visitor is tracked), so it would not be shown",
-                    "upload the image beside this page and write its file name, e.g. ![Group photo](photo.jpg) "
-                    '(CONTRIBUTING.md, "Add an image"); only where you may publish it',
-                    line=link.line,
-                )
-            elif target and not unsafe_or_external(target):
+            if target and not unsafe_or_external(target):
                 message_hint = self.fault(src, link)
                 if message_hint:
                     self.reading.problem(rel, *message_hint, line=link.line)
