@@ -12,7 +12,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import json
 import posixpath
 import re
@@ -25,6 +24,7 @@ import mkdocs.config
 from conftest import ROOT
 
 from ncsite.config import read_mkdocs_yml
+from ncsite.content.published import markdown_extensions
 from ncsite.features.events import CALENDAR_FEED
 from ncsite.outputs import ical
 
@@ -155,13 +155,6 @@ def test_each_event_file_is_the_calendar_icalendar_would_write(built_site: Path)
             assert len(events) == 1 and str(parsed["X-WR-CALNAME"]), path.name
 
 
-def _hooks():
-    spec = importlib.util.spec_from_file_location("ncsite_hooks_under_test", ROOT / "hooks" / "ncsite_hooks.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 PAGES = [
     "# One\n\nText with a note.[^a] And [a link](other.md).\n\n## Part {#part}\n\n[^a]: The note.\n",
     "# Two\n\n!!! note\n    Inside.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\nAnother note.[^b]\n\n[^b]: Second.\n\n## Part\n",
@@ -170,10 +163,10 @@ PAGES = [
 
 
 def test_pages_sharing_the_markdown_extensions_render_as_with_their_own():
-    """The hooks make each Markdown extension once per build (not once per page): every page
+    """The build makes each Markdown extension once per build (not once per page): every page
     still renders exactly as with extensions of its own, whatever page came before it."""
     config = mkdocs.config.load_config(str(ROOT / "mkdocs.yml"))
-    shared = _hooks()._markdown_extensions(config)
+    shared = markdown_extensions(config.markdown_extensions, config.mdx_configs)
     assert any(isinstance(ext, markdown.Extension) for ext in shared)
     for order in (PAGES, PAGES[::-1], PAGES + PAGES):
         for text in order:
