@@ -205,6 +205,8 @@ def test_filled_templates_pass_make_check_and_build(tmp_path):
     (contact,) = profile.xpath('//dd[contains(@class, "nc-contact")]')
     assert contact[0].tag == "a" and not contact.xpath("./br")  # the general address alone: no empty line above
     assert page("matchpoint").xpath('//*[@data-town][.//a[contains(@href, "template-cluster")]]'), "not on the map"
+    for path in ("events/2020-03-template-webinar", "livinglabs/template-lab", "newsletter", "privacy"):
+        assert "<!--" not in (site / path / "index.html").read_text(encoding="utf-8"), path  # no note is published
     menu = [a.text_content().strip() for a in page("privacy").xpath('//nav[contains(@class, "md-tabs")]//a')]
     assert "Privacy" in menu, menu
 
