@@ -38,6 +38,7 @@ _spec.loader.exec_module(preview)
 # The jobs that may write, and what: publishing into gh-pages, and the preview comment.
 WRITERS = {
     ("check.yml", "preview-publish"): {"contents": "write", "pull-requests": "write"},
+    ("check.yml", "preview-failed"): {"pull-requests": "write"},
     ("preview-cleanup.yml", "remove"): {"contents": "write", "pull-requests": "write"},
     ("deploy.yml", "deploy"): {"contents": "write"},
 }
@@ -136,7 +137,7 @@ def test_jobs_that_write_run_no_code_of_the_pull_request(path):
 def test_previews_only_for_branches_of_the_repository():
     jobs = load(ROOT / ".github" / "workflows" / "check.yml")["jobs"]
     same_repo = "github.event.pull_request.head.repo.full_name == github.repository"
-    for name in ("preview-build", "preview-publish"):
+    for name in ("preview-build", "preview-publish", "preview-failed"):
         assert same_repo in jobs[name]["if"], name
     assert jobs["preview-publish"]["needs"] == "preview-build"
     assert "if" not in jobs["check"]  # forks keep the full check and the zip
