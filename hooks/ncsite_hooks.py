@@ -82,7 +82,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _HeldPageWarnings.install()
     # Made once per build, instead of once per page: MkDocs gives each page a new `Markdown`
     # with the extensions' names, each then imported and its settings checked again (~0.2 ms
-    # a page for our eight). The same ones judge partner pages in `ncsite check`.
+    # a page for our eight). The same ones judge partner pages in `ncsite check`. Their settings
+    # are MkDocs' `mdx_configs`, a private option (`c.Private`), kept for that time (~0.3 s on
+    # the bench site's 1,600 pages): MkDocs is pinned (pyproject.toml) and
+    # tests/unit/test_libraries.py fails when the option changes.
     config["markdown_extensions"] = list(settings.markdown_extensions or ())
     _freeze()  # the loaded content, held for the whole build
     return config
@@ -255,6 +258,10 @@ def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable[[
 
     MkDocs itself would hold every page request until a rebuild succeeds (the
     browser just spins); the problems are already printed by then.
+
+    `LiveReloadServer.builder` is MkDocs' own attribute, not an API: kept because nothing
+    public does this; MkDocs is pinned (pyproject.toml), tests/unit/test_libraries.py fails
+    when the attribute changes and tests/test_serve.py runs the behaviour.
     """
 
     def rebuild() -> None:

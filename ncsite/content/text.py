@@ -16,7 +16,11 @@ _BLOCK_START = ("#", "!!!", "???", "<", "|", "```", "~~~", ">", "[", "-", "*", "
 
 def _table_file() -> Path:
     """text-unidecode's table (data.bin), found without importing the package: its import splits
-    the table into 65,535 strings (3.7 MiB held for the whole build)."""
+    the table into 65,535 strings (3.7 MiB held for the whole build; read in place, 0.5 MiB).
+
+    Private to text-unidecode, kept for those 3.2 MiB (BENCHMARKS.md): the version is pinned
+    (pyproject.toml), and tests/unit/test_text.py compares every character with the package's
+    own `unidecode`, so a changed table fails there, not silently in a hint."""
     spec = importlib.util.find_spec("text_unidecode")
     if spec is None or spec.origin is None:
         raise ImportError("text-unidecode is not installed (requirements.txt)")
