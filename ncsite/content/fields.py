@@ -4,8 +4,8 @@ Each field has a name, a kind and a plain-words help text. The kinds check a
 raw YAML value and return a clean Python value, or record a Problem and return
 INVALID. The same specs generate the JSON Schemas that editors use, so the
 contract lives in one place. A record whose model is declared field by field
-(`declared`, `record_of`: the clusters, in models.py) gets its spec from that
-declaration, which also says what of it the site publishes.
+(`declared`, `record_of`: the data files' records, in models.py and places.py) gets its
+spec from that declaration, which for a cluster also says what of it the site publishes.
 """
 
 from __future__ import annotations
@@ -549,7 +549,7 @@ class Declared:
     kind: Kind
     help: str
     required: bool = False
-    public: Public | None = None  # None: never published
+    public: Public | None = None  # in a record with a public view (a cluster): None, left out of it
 
 
 def declared(
@@ -872,24 +872,3 @@ def contact_only_with_consent(clean: Mapping[str, Any], raw: Mapping[str, Any], 
     )
     return False
 
-
-TOPIC = Record(
-    [
-        Field("id", Slug(), True, "a permanent lowercase id, e.g. offshore-wind"),
-        Field("label", Text(), True, "the topic's name as readers see it"),
-        Field("group", Text(), help="the group of neighbouring topics it belongs to, e.g. Energy"),
-    ]
-)
-
-PARTNER = Record(
-    [
-        Field("id", Slug(), True, "a permanent lowercase id, e.g. aalborg-kommune"),
-        Field("name", Text(), True, "the partner organisation's full name"),
-        Field("short_name", Text(), help="the short name readers know, e.g. EEHH"),
-        Field("country", Country(), True, "the two-letter country code, e.g. DK (Scotland: GB)"),
-        Field("town", Text(), help="the town of the organisation, where a source gives it"),
-        Field("website", Url(), help="the website, starting with https://"),
-        Field("lead", Boolean(), help="true for the lead partner"),
-        Field("cluster", Ref("cluster"), help="the id of the partner's Matchpoint profile in data/clusters.yaml"),
-    ]
-)

@@ -307,19 +307,19 @@ class Cluster:
 CLUSTER = F.record_of(Cluster, rules=(F.successor_fits_status, F.contact_only_with_consent))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Partner:
-    """A project partner of Northern Connections (data/partners.yaml)."""
+    """A project partner of Northern Connections (data/partners.yaml), declared field by field."""
 
-    id: str
-    name: str
-    country: str
-    line: int  # where the entry starts in data/partners.yaml
-    short_name: str | None = None
-    town: str | None = None
-    website: str | None = None
-    lead: bool = False
-    cluster: str | None = None  # the id of its Matchpoint profile
+    id: str = declared(F.Slug(), "a permanent lowercase id, e.g. aalborg-kommune", required=True)
+    name: str = declared(F.Text(), "the partner organisation's full name", required=True)
+    short_name: str | None = declared(F.Text(), "the short name readers know, e.g. EEHH")
+    country: str = declared(F.Country(), "the two-letter country code, e.g. DK (Scotland: GB)", required=True)
+    town: str | None = declared(F.Text(), "the town of the organisation, where a source gives it")
+    website: str | None = declared(F.Url(), "the website, starting with https://")
+    lead: bool = declared(F.Boolean(), "true for the lead partner", default=False)
+    cluster: str | None = declared(F.Ref("cluster"), "the id of the partner's Matchpoint profile in data/clusters.yaml")
+    line: int = 0  # where the entry starts in data/partners.yaml (set by the reader)
 
     @property
     def country_name(self) -> str:
@@ -333,9 +333,16 @@ class Partner:
 
 @dataclass(frozen=True)
 class Topic:
-    id: str
-    label: str
-    group: str | None = None  # neighbouring topics share a group
+    """A topic of the shared vocabulary (data/topics.yaml), declared field by field."""
+
+    id: str = declared(F.Slug(), "a permanent lowercase id, e.g. offshore-wind", required=True)
+    label: str = declared(F.Text(), "the topic's name as readers see it", required=True)
+    # Neighbouring topics share a group.
+    group: str | None = declared(F.Text(), "the group of neighbouring topics it belongs to, e.g. Energy")
+
+
+PARTNER = F.record_of(Partner)  # data/partners.yaml's entries
+TOPIC = F.record_of(Topic)  # data/topics.yaml's entries
 
 
 @dataclass(frozen=True)

@@ -44,26 +44,22 @@ class Degrees(F.Kind):
         return {"type": "number", "minimum": -self.limit, "maximum": self.limit}
 
 
-PLACE = F.Record(
-    [
-        F.Field("town", F.Text(), True, "the town's name as content writes it, e.g. Flensburg"),
-        F.Field("country", F.Country(), True, "the two-letter country code, e.g. DE"),
-        F.Field("lat", Degrees("latitude", 90), True, "latitude in decimal degrees, north positive, e.g. 54.788"),
-        F.Field("lon", Degrees("longitude", 180), True, "longitude in decimal degrees, east positive, e.g. 9.437"),
-        F.Field("source", F.Text(), True, 'where the coordinates come from, e.g. "GeoNames 2926271"'),
-        F.Field("aliases", F.ListOf(F.Text()), help="other spellings content may use, e.g. Göteborg for Gothenburg"),
-    ]
-)
-
-
 @dataclass(frozen=True)
 class Place:
-    town: str
-    country: str
-    lat: float
-    lon: float
-    source: str
-    aliases: tuple[str, ...] = ()
+    """A town on the maps (data/places.yaml), declared field by field."""
+
+    town: str = F.declared(F.Text(), "the town's name as content writes it, e.g. Flensburg", required=True)
+    country: str = F.declared(F.Country(), "the two-letter country code, e.g. DE", required=True)
+    lat: float = F.declared(
+        Degrees("latitude", 90), "latitude in decimal degrees, north positive, e.g. 54.788", required=True
+    )
+    lon: float = F.declared(
+        Degrees("longitude", 180), "longitude in decimal degrees, east positive, e.g. 9.437", required=True
+    )
+    source: str = F.declared(F.Text(), 'where the coordinates come from, e.g. "GeoNames 2926271"', required=True)
+    aliases: tuple[str, ...] = F.declared(
+        F.ListOf(F.Text()), "other spellings content may use, e.g. Göteborg for Gothenburg", default=()
+    )
 
     @property
     def country_name(self) -> str:
@@ -72,6 +68,9 @@ class Place:
     @property
     def key(self) -> tuple[str, str]:
         return _key(self.town, self.country)
+
+
+PLACE = F.record_of(Place)  # data/places.yaml's entries
 
 
 def _key(town: str, country: str) -> tuple[str, str]:

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from . import fields as F
 from .examples import Samples, read_templates
-from .models import CLUSTER
+from .models import CLUSTER, PARTNER, TOPIC
 from .places import PLACE
 
 PROJECT = Path(__file__).resolve().parents[2]  # the templates' samples are refused as values (templates/)
@@ -106,7 +106,7 @@ def schemas(root: Path = PROJECT) -> dict[str, F.Schema]:
             "Clusters", "data/clusters.yaml: the cluster organisations shown in Matchpoint", clusters
         ),
         "topics.schema.json": _document(
-            "Topics", "data/topics.yaml: the shared topic vocabulary", _list_file("topics", F.TOPIC, "topic")
+            "Topics", "data/topics.yaml: the shared topic vocabulary", _list_file("topics", TOPIC, "topic")
         ),
         "places.schema.json": _document(
             "Places", "data/places.yaml: where the towns on the maps are", _list_file("places", PLACE, "town")
@@ -114,7 +114,7 @@ def schemas(root: Path = PROJECT) -> dict[str, F.Schema]:
         "partners.schema.json": _document(
             "Partners",
             "data/partners.yaml: the project partners of Northern Connections",
-            _list_file("partners", F.PARTNER, "project partner"),
+            _list_file("partners", PARTNER, "project partner"),
         ),
     }
 

@@ -6,6 +6,7 @@ import pytest
 
 from ncsite.content import fields as F
 from ncsite.content.dates import DAY, MONTH
+from ncsite.content.models import TOPIC
 from ncsite.content.text import slug_hint
 from ncsite.content.yamlsrc import parse
 
@@ -162,7 +163,7 @@ def test_list_names_the_item_and_its_line():
 def test_record_reports_unknown_and_missing_fields():
     data, _ = parse("titel: x\n")
     ctx = F.Context("data/topics.yaml", [], [])
-    assert F.TOPIC.check(data, ctx) is F.INVALID
+    assert TOPIC.check(data, ctx) is F.INVALID
     assert [(p.field, p.line, p.message) for p in ctx.problems] == [
         ("titel", 1, "this field is unknown"),
         ("id", 1, "this required field is missing"),

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from .. import fields as F
-from ..models import CLUSTER, Cluster, Contact, Partner, Topic
+from ..models import CLUSTER, PARTNER, TOPIC, Cluster, Contact, Partner, Topic
 from ..places import BASEMAP_FILE, PLACE, PLACES_FILE, Basemap, Gazetteer, Place, parse_basemap
 from ..territory import in_country
 from ..yamlsrc import LineDict, LineList
@@ -173,7 +173,7 @@ class PlacesReader(EntriesReader):
 class TopicsReader(EntriesReader):
     """data/topics.yaml: the shared topic vocabulary."""
 
-    file, key, spec, field, refers = "topics.yaml", "topics", F.TOPIC, "topics", "topic"
+    file, key, spec, field, refers = "topics.yaml", "topics", TOPIC, "topics", "topic"
 
     def read(self) -> None:
         self.topics = [Topic(**entry) for entry, _ in self.entries()]
@@ -245,7 +245,7 @@ class ClustersReader(EntriesReader):
 class PartnersReader(EntriesReader):
     """data/partners.yaml, optional: the project partners, in the file's order."""
 
-    file, key, spec, field = "partners.yaml", "partners", F.PARTNER, "partners"
+    file, key, spec, field = "partners.yaml", "partners", PARTNER, "partners"
 
     def read(self) -> None:
         self.partners: list[Partner] = []

@@ -1,4 +1,5 @@
-"""Matchpoint, the cluster directory: profiles, filters, partner suggestions, search and exports.
+"""Matchpoint, the cluster directory: the feature (feature.py), the public view of a cluster
+(public.py), the exports (exports.py), partner suggestions (ranking.py) and search (search.py).
 Here: the page paths the feature owns."""
 
 from ncsite.content.paths import PagePaths, RecordPages, Reserved

@@ -1,16 +1,14 @@
-"""Matchpoint, the directory of clusters: the feature, and what its pages and files are made of.
+"""Matchpoint, the directory of clusters: the feature, and what its pages are made of.
 
-All pure functions over the validated content:
+All pure functions over the validated content, each profile made from the cluster's public
+view (`public.py`, the one place that decides what of a cluster is published; the exports,
+`clusters.json` and `clusters.csv`, are `exports.py`):
 
-- the **public view** of a cluster (`public_profile`, `PublicCluster`): the one place that
-  decides what of a cluster is published. The HTML pages, the directory, the search text,
-  `clusters.json` and `clusters.csv` are all made from it, so they never disagree; the
-  contact person is in it only when `contact_public` is true;
-- the **exports** (`clusters_json`, `clusters_csv`) and a profile's searchable text and
-  description (`profile_text`, `profile_description`);
+- a profile's searchable text and description (`profile_text`, `profile_description`);
 - the **directory** (`directory`): cards and facets for `/matchpoint/`;
 - a cluster's **living labs** (`cluster_labs`) and, on each profile, its suggested partners
-  (the matching itself is `ranking.py`; the search folding `search.py`).
+  (the matching itself is `ranking.py`; the search folding `search.py`);
+- `MatchpointFeature`: the pages, their views and the export files.
 """
 
 from __future__ import annotations
