@@ -12,17 +12,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import fields as F
-from .models import CLUSTER
+from .models import CLUSTER, EVENT, LIVINGLAB, NEWSLETTER
 from .yamlsrc import Document, parse, split_front_matter
 
 # Each template, the spec of what it fills in (None: no samples are looked for in copies),
 # and the key its entries sit under (data files). Several templates may fill one spec.
 TEMPLATES: dict[str, tuple[F.Record | None, str | None]] = {
-    "event-in-person.md": (F.EVENT, None),
-    "event-online.md": (F.EVENT, None),
-    "event-hybrid.md": (F.EVENT, None),
-    "livinglab.md": (F.LIVINGLAB, None),
-    "newsletter.md": (F.NEWSLETTER, None),
+    "event-in-person.md": (EVENT, None),
+    "event-online.md": (EVENT, None),
+    "event-hybrid.md": (EVENT, None),
+    "livinglab.md": (LIVINGLAB, None),
+    "newsletter.md": (NEWSLETTER, None),
     "cluster.yaml": (CLUSTER, "clusters"),
     # A list item for content/newsletter/index.md, an ordinary page, a town of data/places.yaml
     # (whose `source: OpenStreetMap` is meant to stay): no spec names their samples.

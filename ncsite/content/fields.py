@@ -1,11 +1,13 @@
-"""The content contract as data: the kinds of value, and one spec per kind of file.
+"""The content contract's parts: the kinds of value, the rules across fields, and how a record
+is declared.
 
 Each field has a name, a kind and a plain-words help text. The kinds check a
 raw YAML value and return a clean Python value, or record a Problem and return
-INVALID. The same specs generate the JSON Schemas that editors use, so the
-contract lives in one place. A record whose model is declared field by field
-(`declared`, `record_of`: the data files' records, in models.py and places.py) gets its
-spec from that declaration, which for a cluster also says what of it the site publishes.
+INVALID. Every kind of record (an event, a living lab, a newsletter issue, a
+cluster, a topic, a partner, a place) is declared once, as its model's dataclass
+(`declared`, in models.py and places.py); its spec (`record_of`: the checks and the
+JSON Schema editors use) is made from that declaration, which for a cluster also
+says what of it the site publishes.
 """
 
 from __future__ import annotations
@@ -694,89 +696,6 @@ EVENT_PROJECTS = ("Northern Connections", "InTra-Net")  # the project first, the
 ATTENDANCE = ("in-person", "online", "hybrid")
 LAB_STATUSES = ("planned", "running", "completed")
 
-LOCATION = Record(
-    [
-        Field("venue", Text(), help="the building or room"),
-        Field("address", Text(), help="street and number"),
-        Field("city", Text(), help="the city"),
-        Field("country", Country(), help="the two-letter country code, e.g. DK"),
-    ]
-)
-
-EVENT = Record(
-    [
-        Field("title", Text(), True, "the event's name"),
-        Field("type", Choice(EVENT_TYPES), True, "the kind of event: " + ", ".join(EVENT_TYPES)),
-        Field(
-            "start",
-            WhenKind(),
-            True,
-            'the first day, e.g. "2017-06-12", "2017-06-12T10:00", or "2017-12" if only the month is known',
-        ),
-        Field("end", WhenKind(), help="the last day (inclusive) or the end time, in the same form as start"),
-        Field("timezone", Timezone(), help="IANA time zone of the times given, e.g. Europe/Copenhagen"),
-        Field("location", LOCATION, help="venue, address, city and country"),
-        Field(
-            "online",
-            OnlineAddress(),
-            help="address of the online or hybrid event, or true if it is online and its address is not known",
-        ),
-        Field(
-            "attendance",
-            Choice(ATTENDANCE),
-            help="in-person, online or hybrid; by default hybrid when both "
-            "location and online are given, online when only online is given",
-        ),
-        Field(
-            "status",
-            Choice(EVENT_STATUSES),
-            help="scheduled (default), cancelled, postponed, or tentative (planned, never confirmed)",
-        ),
-        Field(
-            "project",
-            Choice(EVENT_PROJECTS),
-            help="Northern Connections (default), or InTra-Net for an event of that earlier project",
-        ),
-        Field("organisers", ListOf(Text()), help="the organising organisations, one per line"),
-        Field("clusters", ListOf(Ref("cluster")), help="ids of taking-part clusters from data/clusters.yaml"),
-        Field(
-            "livinglab",
-            OneOrList(Ref("livinglab")),
-            help="the slug of the living lab this event belongs to, or a list of slugs when it served several labs",
-        ),
-        Field("registration", Url(), help="address of the registration page"),
-        Field("summary", Text(), help="one or two sentences for lists and feeds"),
-    ],
-    rules=(end_not_before_start, attendance_matches_online),
-)
-
-LIVINGLAB = Record(
-    [
-        Field("title", Text(), True, "the lab's name"),
-        Field("city", Text(), True, "the city where the lab takes place"),
-        Field("country", Country(), True, "the two-letter country code, e.g. DK"),
-        Field("challenge_owner", Text(), help="the city, region or developer that brings the challenge"),
-        Field("host", Ref("cluster"), help="id of the cluster that runs the lab"),
-        Field("clusters", ListOf(Ref("cluster")), help="ids of taking-part clusters"),
-        Field("topics", ListOf(Ref("topic")), help="topic ids from data/topics.yaml"),
-        Field("status", Choice(LAB_STATUSES), help="planned, running (default) or completed"),
-        Field("start", WhenKind((MONTH, DAY)), help='"YYYY-MM-DD" or "YYYY-MM"'),
-        Field("end", WhenKind((MONTH, DAY)), help='"YYYY-MM-DD" or "YYYY-MM"'),
-        Field("summary", Text(), help="one or two sentences for lists"),
-        Field("outcome", Text(), help="what came out of the lab, in one or two sentences, once it is known"),
-    ],
-    rules=(end_not_before_start,),
-)
-
-NEWSLETTER = Record(
-    [
-        Field("title", Text(), True, "the issue's title"),
-        Field("date", WhenKind((DAY, TIME)), True, 'the publication date, e.g. "2019-05-08"'),
-        Field("summary", Text(), help="one or two sentences for the archive and the feed"),
-        Field("author", Text(), help="who wrote the issue"),
-    ]
-)
-
 CLUSTER_PROJECTS = ("Northern Connections", "InTra-Net")
 CLUSTER_STATUSES = ("active", "merged", "renamed")
 _PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -871,4 +790,3 @@ def contact_only_with_consent(clean: Mapping[str, Any], raw: Mapping[str, Any], 
         "person privately, write to the team as the Register a cluster form says, not in this file",
     )
     return False
-

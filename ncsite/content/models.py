@@ -1,16 +1,20 @@
-"""Typed content, trusted past the loader: what partners wrote, validated. `Cluster` (with
-`Contact`) is declared field by field: its validation (`CLUSTER`), schema and public view come from it."""
+"""Typed content, trusted past the loader: what partners wrote, validated.
+
+Each kind of record is declared here once, field by field (`fields.declared`): its kind,
+help text and, for a cluster, whether the site publishes it. The specs that check the files
+and make their JSON Schemas (`EVENT`, `LIVINGLAB`, `NEWSLETTER`, `CLUSTER`, `TOPIC`,
+`PARTNER`) are made from these declarations; so is Matchpoint's public view of a cluster."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import MISSING, dataclass, field
 from zoneinfo import ZoneInfo
 
 from . import fields as F
 from .countries import COUNTRIES
-from .dates import When
+from .dates import DAY, MONTH, TIME, When
 from .fields import PUBLIC, Public, declared
 from .paths import address
 from .places import Basemap, Gazetteer
@@ -20,35 +24,70 @@ PROJECT = "Northern Connections"  # the project this site is of; events of its p
 
 @dataclass(frozen=True)
 class Location:
-    venue: str | None = None
-    address: str | None = None
-    city: str | None = None
-    country: str | None = None
+    """Where an event takes place (its `location:` block), declared field by field."""
+
+    venue: str | None = declared(F.Text(), "the building or room")
+    address: str | None = declared(F.Text(), "street and number")
+    city: str | None = declared(F.Text(), "the city")
+    country: str | None = declared(F.Country(), "the two-letter country code, e.g. DK")
 
     @property
     def country_name(self) -> str | None:
         return COUNTRIES.get(self.country) if self.country else None
 
 
-@dataclass(frozen=True)
+LOCATION = F.record_of(Location)  # an event's `location:` block
+
+
+@dataclass(frozen=True, kw_only=True)
 class Event:
+    """An event (content/events/<slug>.md): its front matter declared field by field, and what
+    the reader adds (the slug, the file, where the time zone comes from)."""
+
     slug: str
     source: str  # path relative to the project root
-    title: str
-    type: str
-    start: When
-    timezone: str
-    summary: str
-    end: When | None = None
-    location: Location | None = None
-    online: str | bool | None = None  # the address, or True: online, address not known
-    attendance: str | None = None  # as written; see `attendance_mode`
-    status: str = "scheduled"
-    project: str = PROJECT
-    organisers: tuple[str, ...] = ()
-    clusters: tuple[str, ...] = ()
-    livinglab: str | tuple[str, ...] | None = None  # as written: one slug or several
-    registration: str | None = None
+    title: str = declared(F.Text(), "the event's name", required=True)
+    type: str = declared(F.Choice(F.EVENT_TYPES), "the kind of event: " + ", ".join(F.EVENT_TYPES), required=True)
+    start: When = declared(
+        F.WhenKind(),
+        'the first day, e.g. "2017-06-12", "2017-06-12T10:00", or "2017-12" if only the month is known',
+        required=True,
+    )
+    end: When | None = declared(F.WhenKind(), "the last day (inclusive) or the end time, in the same form as start")
+    # Optional to write; always set once read (the event's, its country's or the site's zone).
+    timezone: str = declared(F.Timezone(), "IANA time zone of the times given, e.g. Europe/Copenhagen", default=MISSING)
+    location: Location | None = declared(LOCATION, "venue, address, city and country")
+    # The address, or True: online, address not known.
+    online: str | bool | None = declared(
+        F.OnlineAddress(),
+        "address of the online or hybrid event, or true if it is online and its address is not known",
+    )
+    attendance: str | None = declared(  # as written; see `attendance_mode`
+        F.Choice(F.ATTENDANCE),
+        "in-person, online or hybrid; by default hybrid when both "
+        "location and online are given, online when only online is given",
+    )
+    status: str = declared(
+        F.Choice(F.EVENT_STATUSES),
+        "scheduled (default), cancelled, postponed, or tentative (planned, never confirmed)",
+        default="scheduled",
+    )
+    project: str = declared(
+        F.Choice(F.EVENT_PROJECTS),
+        "Northern Connections (default), or InTra-Net for an event of that earlier project",
+        default=PROJECT,
+    )
+    organisers: tuple[str, ...] = declared(F.ListOf(F.Text()), "the organising organisations, one per line", default=())
+    clusters: tuple[str, ...] = declared(
+        F.ListOf(F.Ref("cluster")), "ids of taking-part clusters from data/clusters.yaml", default=()
+    )
+    livinglab: str | tuple[str, ...] | None = declared(  # as written: one slug or several
+        F.OneOrList(F.Ref("livinglab")),
+        "the slug of the living lab this event belongs to, or a list of slugs when it served several labs",
+    )
+    registration: str | None = declared(F.Url(), "address of the registration page")
+    # Optional to write; always set once read (the first paragraph by default).
+    summary: str = declared(F.Text(), "one or two sentences for lists and feeds", default=MISSING)
     timezone_from: str = "event"  # where the time zone comes from: "event" (its field), "country" or "site"
 
     @property
@@ -123,22 +162,31 @@ class Event:
         return dt.datetime.combine(following, dt.time(0), ZoneInfo(self.timezone))
 
 
-@dataclass(frozen=True)
+# The front matter of an event (validation and JSON Schema), made from its declaration.
+EVENT = F.record_of(Event, rules=(F.end_not_before_start, F.attendance_matches_online))
+
+
+@dataclass(frozen=True, kw_only=True)
 class LivingLab:
+    """A living lab (content/livinglabs/<slug>.md): its front matter declared field by field."""
+
     slug: str
     source: str
-    title: str
-    city: str
-    country: str
-    summary: str
-    challenge_owner: str | None = None
-    host: str | None = None
-    clusters: tuple[str, ...] = ()
-    topics: tuple[str, ...] = ()
-    status: str = "running"
-    start: When | None = None
-    end: When | None = None
-    outcome: str | None = None  # what came out of it, once known
+    title: str = declared(F.Text(), "the lab's name", required=True)
+    city: str = declared(F.Text(), "the city where the lab takes place", required=True)
+    country: str = declared(F.Country(), "the two-letter country code, e.g. DK", required=True)
+    challenge_owner: str | None = declared(F.Text(), "the city, region or developer that brings the challenge")
+    host: str | None = declared(F.Ref("cluster"), "id of the cluster that runs the lab")
+    clusters: tuple[str, ...] = declared(F.ListOf(F.Ref("cluster")), "ids of taking-part clusters", default=())
+    topics: tuple[str, ...] = declared(F.ListOf(F.Ref("topic")), "topic ids from data/topics.yaml", default=())
+    status: str = declared(F.Choice(F.LAB_STATUSES), "planned, running (default) or completed", default="running")
+    start: When | None = declared(F.WhenKind((MONTH, DAY)), '"YYYY-MM-DD" or "YYYY-MM"')
+    end: When | None = declared(F.WhenKind((MONTH, DAY)), '"YYYY-MM-DD" or "YYYY-MM"')
+    # Optional to write; always set once read (the first paragraph by default).
+    summary: str = declared(F.Text(), "one or two sentences for lists", default=MISSING)
+    outcome: str | None = declared(  # what came out of it, once known
+        F.Text(), "what came out of the lab, in one or two sentences, once it is known"
+    )
 
     @property
     def src_uri(self) -> str:
@@ -154,14 +202,20 @@ class LivingLab:
         return COUNTRIES[self.country]
 
 
-@dataclass(frozen=True)
+LIVINGLAB = F.record_of(LivingLab, rules=(F.end_not_before_start,))  # a living lab's front matter
+
+
+@dataclass(frozen=True, kw_only=True)
 class NewsletterIssue:
+    """A newsletter issue (content/newsletter/<YYYY-MM-DD>-<name>.md): its front matter declared field by field."""
+
     slug: str  # the file name without .md: <YYYY-MM-DD>-<name>
     source: str
-    title: str
-    date: When
-    summary: str
-    author: str | None = None
+    title: str = declared(F.Text(), "the issue's title", required=True)
+    date: When = declared(F.WhenKind((DAY, TIME)), 'the publication date, e.g. "2019-05-08"', required=True)
+    # Optional to write; always set once read (the first paragraph by default).
+    summary: str = declared(F.Text(), "one or two sentences for the archive and the feed", default=MISSING)
+    author: str | None = declared(F.Text(), "who wrote the issue")
 
     @property
     def src_uri(self) -> str:
@@ -180,6 +234,9 @@ class NewsletterIssue:
     def published_by(self, today: dt.date) -> bool:
         """Whether a build on `today` publishes the issue (one dated in the future waits for its day)."""
         return self.date.date <= today
+
+
+NEWSLETTER = F.record_of(NewsletterIssue)  # a newsletter issue's front matter
 
 
 @dataclass(frozen=True)

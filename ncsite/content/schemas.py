@@ -20,7 +20,7 @@ from pathlib import Path
 
 from . import fields as F
 from .examples import Samples, read_templates
-from .models import CLUSTER, PARTNER, TOPIC
+from .models import CLUSTER, EVENT, LIVINGLAB, NEWSLETTER, PARTNER, TOPIC
 from .places import PLACE
 
 PROJECT = Path(__file__).resolve().parents[2]  # the templates' samples are refused as values (templates/)
@@ -90,17 +90,17 @@ def schemas(root: Path = PROJECT) -> dict[str, F.Schema]:
     clusters["properties"]["clusters"]["items"].update(CONSENT)
     return {
         "event.schema.json": _document(
-            "Event", "Front matter of content/events/<slug>.md", _without_samples(F.EVENT.schema(), F.EVENT, samples)
+            "Event", "Front matter of content/events/<slug>.md", _without_samples(EVENT.schema(), EVENT, samples)
         ),
         "livinglab.schema.json": _document(
             "Living lab",
             "Front matter of content/livinglabs/<slug>.md",
-            _without_samples(F.LIVINGLAB.schema(), F.LIVINGLAB, samples),
+            _without_samples(LIVINGLAB.schema(), LIVINGLAB, samples),
         ),
         "newsletter.schema.json": _document(
             "Newsletter issue",
             "Front matter of content/newsletter/<YYYY-MM-DD>-<slug>.md",
-            _without_samples(F.NEWSLETTER.schema(), F.NEWSLETTER, samples),
+            _without_samples(NEWSLETTER.schema(), NEWSLETTER, samples),
         ),
         "clusters.schema.json": _document(
             "Clusters", "data/clusters.yaml: the cluster organisations shown in Matchpoint", clusters

@@ -5,7 +5,8 @@ from __future__ import annotations
 from babel import Locale
 
 from ncsite.content.countries import COUNTRIES
-from ncsite.content.fields import INVALID, LOCATION, Context, Country
+from ncsite.content.fields import INVALID, Context, Country
+from ncsite.content.models import LOCATION
 
 
 def test_partners_see_these_names_for_the_seven_partner_countries():

@@ -6,9 +6,8 @@ import datetime as dt
 import re
 from pathlib import Path
 
-from .. import fields as F
 from ..dates import When
-from ..models import Event, LivingLab, Location, NewsletterIssue
+from ..models import EVENT, LIVINGLAB, NEWSLETTER, Event, LivingLab, Location, NewsletterIssue
 from .base import SectionReader
 
 NEWSLETTER_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})-[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -27,7 +26,7 @@ class EventsReader(SectionReader):
 
     def record(self, path: Path) -> Event | None:
         slug = self.slug_of(path)
-        loaded = self.reading.record(path, F.EVENT)
+        loaded = self.reading.record(path, EVENT)
         if loaded is None or slug is None:
             return None
         clean, data = loaded
@@ -76,7 +75,7 @@ class LivingLabsReader(SectionReader):
 
     def record(self, path: Path) -> LivingLab | None:
         slug = self.slug_of(path)
-        loaded = self.reading.record(path, F.LIVINGLAB)
+        loaded = self.reading.record(path, LIVINGLAB)
         if loaded is None or slug is None:
             return None
         clean, data = loaded
@@ -103,7 +102,7 @@ class NewsletterReader(SectionReader):
     def record(self, path: Path) -> NewsletterIssue | None:
         rel = self.reading.sources.rel(path)
         match = NEWSLETTER_NAME.match(path.stem)
-        loaded = self.reading.record(path, F.NEWSLETTER)
+        loaded = self.reading.record(path, NEWSLETTER)
         if not match:
             self.reading.problem(
                 rel,
