@@ -16,7 +16,8 @@ serves the hooks' sources); `DIR/docs/` holds
 and `DIR/overrides/`: `main.html`, a plain Jinja override (values only, no method calls:
 MiniJinja renders it as Jinja does) placing what the hooks add to every page, which each
 page's front matter holds ready (`nc_csp`, `nc_head`, `nc_scripts_before`,
-`nc_scripts_after`), and `404.html`, the site's own page-not-found, already rendered.
+`nc_scripts_after`), `partials/actions.html`, the edit button of the file a page is made from (`nc_edit_url`), and
+`404.html`, the site's own page-not-found, already rendered.
 
 How a template of ours renders without the engine: the `base.html` it extends (Material's
 page frame) is replaced by `SKELETON`, which keeps only the blocks a page of ours writes
@@ -69,7 +70,7 @@ _HOOKS_ONLY = ("hooks", "watch")
 # and no repository box, whose Material version would fetch counts from api.github.com).
 STATIC_PARTIALS = ("partials/copyright.html", "partials/logo.html", "partials/source.html")
 # The override DIR gets, and the theme's inline scripts that come after the policy on a page.
-OVERRIDE = "overrides/hookfree/main.html"
+OVERRIDES = {"main.html": "overrides/hookfree/main.html", "partials/actions.html": "overrides/hookfree/actions.html"}
 THEME_SCRIPTS = "overrides/hookfree/theme-scripts.html"
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's, when PyYAML has it: the same values, faster
 # MkDocs' pattern for front matter (mkdocs.utils.meta), so that both split a file alike.
@@ -317,6 +318,10 @@ class Generator:
             "nc_scripts_before": parts.before,
             "nc_scripts_after": parts.after,
         }
+        # The hooks' edit link: the file the page is made from, else the page's own under docs_dir.
+        edit = self.settings.edit_url(self.build.edit_path(src_uri) or f"{self.settings.docs_dir}/{src_uri}")
+        if edit:
+            chrome["nc_edit_url"] = edit
         if view is None:  # a partner's page of Markdown: the engine renders it as written
             body, _, yaml_text = split_front_matter(text)
             return _front_matter(yaml_text, chrome) + "\n" + body
@@ -358,7 +363,9 @@ class Generator:
         # Our stylesheet, scripts and images, as files of the docs: every engine publishes those.
         shutil.copytree(self.settings.root / "overrides" / "assets", docs / "assets", dirs_exist_ok=True)
         (dest / "overrides").mkdir(exist_ok=True)
-        shutil.copyfile(self.settings.root / OVERRIDE, dest / "overrides" / "main.html")
+        (dest / "overrides" / "partials").mkdir(exist_ok=True)
+        for name, source in OVERRIDES.items():
+            shutil.copyfile(self.settings.root / source, dest / "overrides" / name)
         (dest / "overrides" / "404.html").write_text(self.not_found(), encoding="utf-8")
         for name in STATIC_PARTIALS:
             html = self.env.get_template(name).render(page=None, config=self.config, base_url=self.root)

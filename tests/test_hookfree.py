@@ -117,9 +117,19 @@ def assert_same_pages(built_site: Path, other: Path) -> None:
     assert differ == [], f"main content differs from the hooked build's on {len(differ)} pages: {differ[:10]}"
     differ = [page for page in sorted(pages(built_site)) if link_targets(built_site, page) != link_targets(other, page)]
     assert differ == [], f"links lead elsewhere than the hooked build's on {len(differ)} pages: {differ[:10]}"
+    differ = [page for page in sorted(pages(built_site)) if edit_link(built_site, page) != edit_link(other, page)]
+    assert differ == [], (
+        f"the edit button opens another file than the hooked build's on {len(differ)} pages: {differ[:10]}"
+    )
+    assert edit_link(other, "matchpoint/alucluster/index.html").endswith("/data/clusters.yaml")
     differ = [page for page in sorted(pages(built_site)) if footer(built_site, page) != footer(other, page)]
     assert differ == [], f"the footer (funding statement, links) differs on {len(differ)} pages: {differ[:10]}"
     assert "Co-funded by the European Union" in footer(other, "index.html")
+
+
+def edit_link(site: Path, page: str) -> str | None:
+    found = article(site, page).xpath('.//a[@rel="edit"]')
+    return found[0].get("href") if found else None
 
 
 def footer(site: Path, page: str) -> str:
@@ -188,9 +198,10 @@ def test_policies_allow_the_scripts(request, engine):
     assert_policies_allow_the_scripts(request.getfixturevalue(f"{engine}_site"))
 
 
-def test_override_makes_no_method_calls():
-    """MiniJinja cannot call a Python method: DIR's override only prints values (and `super()`)."""
-    source = (ROOT / "overrides" / "hookfree" / "main.html").read_text(encoding="utf-8")
+@pytest.mark.parametrize("override", ["main.html", "actions.html"])
+def test_override_makes_no_method_calls(override):
+    """MiniJinja cannot call a Python method: DIR's overrides only print values (and call `super()`)."""
+    source = (ROOT / "overrides" / "hookfree" / override).read_text(encoding="utf-8")
     calls = list(jinja2.Environment().parse(source).find_all(nodes.Call))
     assert all(isinstance(call.node, nodes.Name) and call.node.name == "super" for call in calls)
 
