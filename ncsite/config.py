@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from ncsite.content import published
 from ncsite.content.mkdocsyml import read_mkdocs_yml
 from ncsite.content.sources import DATA_DIR, TIMEZONE, Sources
 
@@ -53,6 +54,7 @@ def settings_from(root: Path, config: Mapping[str, Any], now: dt.datetime, previ
         newsletter_feed_items=newsletter_feed_items(config.get("extra")),
         edit_base=edit_base(config.get("repo_url"), config.get("edit_uri"), docs_dir),
         preview=preview,
+        markdown_extensions=tuple(published.markdown_extensions(*published.extension_settings(config))),
     )
 
 

@@ -61,8 +61,6 @@ SKELETON = (
 # Material's partials that our content blocks include and the engine's theme shows itself:
 # its content block puts the page's actions (the edit button) above the body.
 _THEME_PARTS = {"partials/actions.html": ""}
-# MkDocs always adds these to the configured Markdown extensions (mkdocs.config.defaults).
-_BUILTIN_EXTENSIONS = ("toc", "tables", "fenced_code")
 # What only the hooks read: `watch` lists the hooks' sources for `mkdocs serve`.
 _HOOKS_ONLY = ("hooks", "watch")
 # Our partials that replace Material's and are the same on every page once their links are absolute
@@ -142,24 +140,21 @@ def nav_titles(nav: Any) -> dict[str, str]:
     return found
 
 
-def markdown_extensions(config: Mapping[str, Any]) -> tuple[list[str], dict[str, dict[str, Any]]]:
-    """The Markdown extensions MkDocs would use (its three built-in ones first) and their settings."""
-    names = list(_BUILTIN_EXTENSIONS)
-    settings: dict[str, dict[str, Any]] = {}
-    for item in config.get("markdown_extensions") or []:
-        name, options = next(iter(item.items())) if isinstance(item, dict) else (item, None)
-        if name not in names:
-            names.append(name)
-        if options:
-            settings[name] = dict(options)
-    return names, settings
-
-
 def hookfree_config(config: Mapping[str, Any]) -> dict[str, Any]:
     """DIR/mkdocs.yml: the site's configuration without the hooks, on DIR/docs and DIR/overrides."""
     out = {key: value for key, value in config.items() if key not in _HOOKS_ONLY}
     out.update(docs_dir="docs", site_dir="site", theme={**(config.get("theme") or {}), "custom_dir": "overrides"})
-    return out
+    return _dates_as_text(out)
+
+
+def _dates_as_text(value: Any) -> Any:
+    """Dates (extra.project: 2016-11-01) as their ISO text: Zensical 0.0.73 stops at a YAML date in
+    mkdocs.yml ("failed to extract field Project.extra"). DIR's templates read none of them."""
+    if isinstance(value, dict):
+        return {key: _dates_as_text(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_dates_as_text(item) for item in value]
+    return value.isoformat() if isinstance(value, dt.date) else value
 
 
 def split_front_matter(text: str) -> tuple[str, dict[str, Any], str]:
@@ -227,12 +222,14 @@ class Generator:
         self.sources = self._sources()
         self.urls = {src: page_url(src) if src.endswith(".md") else src for src in self.sources}
         self.titles = nav_titles(config.get("nav"))
-        # One Markdown for every page, reset before each (as Python-Markdown means it for many documents).
-        extensions, extension_configs = markdown_extensions(config)
-        self.md = markdown.Markdown(extensions=extensions, extension_configs=extension_configs)
+        # One Markdown for every page, reset before each, with the build's extensions (as MkDocs has them).
+        self.md = markdown.Markdown(extensions=list(build.settings.markdown_extensions or ()))
         self.links = _SiteLinks(self.md, "", self.urls, self.root)
         self.md.treeprocessors.register(self.links, "relpath", 0)
-        self.theme_scripts = list(theme_scripts)
+        # The policy trusts the theme's scripts and those our templates write around a page's content.
+        self.theme_html = "".join(f"<script>{body}</script>" for body in theme_scripts)
+        self.policy = Policy()
+        self.policy.trust("theme", self.theme_html)
         self.env = self._environment()
 
     def _sources(self) -> dict[str, str | None]:
@@ -285,7 +282,7 @@ class Generator:
         # the Markdown file (Zensical does), not to the page's address as MkDocs does. The features
         # get the same HTML (the feed makes every link an absolute URL, from either form alike).
         content, heading = self.render_markdown(src_uri, body)
-        self.build.keep_html(src_uri, content)
+        content = self.build.publish(src_uri, content)  # judged and sanitised, as the hooks publish it
         url = self.urls[src_uri]
         title = self.titles.get(src_uri) or meta.get("title") or heading or _title_from_path(src_uri)
         return text, _Page(src_uri, url, meta, title, content, self.settings.site_url + url, src_uri == "index.md")
@@ -299,21 +296,23 @@ class Generator:
         before, after = scripts.split(_MARK.format("theme"), 1)
         return _Parts(head.strip(), content.strip(), before.strip(), after.strip())
 
-    def policy(self, parts: _Parts) -> str:
+    def policy_of(self, key: str, parts: _Parts) -> str:
         """The page's Content-Security-Policy: it allows the inline scripts our templates write around
-        the content (none in it, whatever it holds) and the theme's after the policy."""
-        scripts = "".join(f"<script>{body}</script>" for body in self.theme_scripts)
-        return Policy().for_page(parts.head + scripts + parts.before + parts.after)
+        the content (none in it, whatever it holds) and the theme's, which come after the policy."""
+        around = parts.head + parts.before + parts.after
+        self.policy.trust(key, around)
+        return self.policy.for_page(parts.head + self.theme_html + parts.before + parts.after)
 
     def markdown_file(self, src_uri: str) -> str:
         """The page as DIR/docs holds it: front matter with the page's chrome, then its body."""
         text, page = self.page(src_uri)
         view = self.build.view(src_uri)
-        template = view.template if view else "main.html"
+        # A template of ours: a view's, or one a page names itself (contact.md: `template: contact.html`).
+        template = view.template if view else page.meta.get("template")
         context = view.page_context() if view else {}
-        parts = self.render(template, page, context)
+        parts = self.render(template or "main.html", page, context)
         chrome = {
-            "nc_csp": self.policy(parts),
+            "nc_csp": self.policy_of(src_uri, parts),
             "nc_head": parts.head,
             "nc_scripts_before": parts.before,
             "nc_scripts_after": parts.after,
@@ -322,7 +321,7 @@ class Generator:
         edit = self.settings.edit_url(self.build.edit_path(src_uri) or f"{self.settings.docs_dir}/{src_uri}")
         if edit:
             chrome["nc_edit_url"] = edit
-        if view is None:  # a partner's page of Markdown: the engine renders it as written
+        if template is None:  # a partner's page of Markdown: the engine renders it as written
             body, _, yaml_text = split_front_matter(text)
             return _front_matter(yaml_text, chrome) + "\n" + body
         front = {"title": str(page.meta.get("title") or page.title)}
@@ -333,7 +332,7 @@ class Generator:
     def not_found(self) -> str:
         """DIR/overrides/404.html: the site's page-not-found, rendered, in a template of plain values."""
         parts = self.render("404.html", None, {})
-        policy = self.policy(parts)
+        policy = self.policy_of("404.html", parts)
 
         meta = f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
         return (
@@ -435,6 +434,10 @@ def generate(root: Path, dest: Path, now: dt.datetime) -> tuple[int, str | None]
     for old in ("docs", "overrides"):
         shutil.rmtree(dest / old, ignore_errors=True)
     pages = Generator(build, config, theme_scripts).write(dest)
+    if not build.ok:  # what a partner's page may not hold, found as its HTML was judged: nothing is kept
+        for written in ("docs", "overrides"):
+            shutil.rmtree(dest / written, ignore_errors=True)
+        return 0, report(build.problems)
     (dest / "mkdocs.yml").write_text(
         _HEADER + yaml.safe_dump(hookfree_config(config), allow_unicode=True, sort_keys=False, width=1_000_000),
         encoding="utf-8",
