@@ -255,3 +255,17 @@ def test_generate_refuses_to_replace_the_project(tmp_path):
     result = run([sys.executable, "-m", "ncsite", "generate", str(project), "--root", str(project)], project)
     assert result.returncode == 1 and "new folder" in result.stderr
     assert (project / "overrides" / "main.html").exists() and (project / "content" / "index.md").exists()
+
+
+def test_generate_refuses_what_a_page_may_not_hold(tmp_path):
+    """A script in a partner's page stops `ncsite generate` as it stops the build (the page's HTML is
+    judged as it is published), and nothing is left in DIR."""
+    (tmp_path / "project").mkdir()
+    project = copy_project(tmp_path / "project")
+    event = project / "content" / "events" / "2012-09-intra-net-workshop-3.md"
+    event.write_text(event.read_text(encoding="utf-8") + '\n<script>alert("x")</script>\n', encoding="utf-8")
+    dest = tmp_path / "DIR"
+    result = run([sys.executable, "-m", "ncsite", "generate", str(dest), "--root", str(project)], project)
+    assert result.returncode == 1, result.stdout
+    assert "2012-09-intra-net-workshop-3.md" in result.stderr and "script" in result.stderr
+    assert not (dest / "docs").exists() and not (dest / "mkdocs.yml").exists()
