@@ -3,26 +3,30 @@
 `DIR/mkdocs.yml` is the site's configuration without `hooks:` (and `watch:`, which only
 serves the hooks' sources); `DIR/docs/` holds
 
-- the partners' pages that no template of ours shows (contact, results, ...), as they
-  wrote them, in Markdown;
-- every page that the hooks give a template of ours (home, calendar, each event, Matchpoint
-  and each profile, living labs, newsletter archive and issues, about, subscribe) as
-  Markdown whose body is the HTML of that template's content, rendered here from the same
-  `Build` and page views the hooks use; the partner's Markdown in it is rendered as MkDocs
-  renders it (the same extensions; links to `.md` files made relative URLs);
+- the partners' pages that no template of ours shows (accessibility, results, ...), as
+  they wrote them, in Markdown;
+- every page a template of ours shows, given by the hooks' page views (home, calendar, each
+  event, Matchpoint and each profile, living labs, newsletter archive and issues, about,
+  subscribe) or named by the page itself (contact), as Markdown whose body is the HTML of
+  that template's content, rendered here from the same `Build` and views the hooks use; the
+  partner's Markdown in it is rendered with the build's extensions and published as the
+  hooks publish it (judged, sanitised: `Build.publish`), its links to `.md` files made
+  absolute paths (`/site/events/x/`, where MkDocs writes `../x/`: an engine may read a
+  relative link in a page's HTML as relative to the Markdown file, as Zensical does);
 - every data output of the build (`.ics`, `feed.xml`, `events.json`, `clusters.json`/`.csv`,
   maps), byte for byte the hooked build's, and the site's assets;
 
 and `DIR/overrides/`: `main.html`, a plain Jinja override (values only, no method calls:
 MiniJinja renders it as Jinja does) placing what the hooks add to every page, which each
 page's front matter holds ready (`nc_csp`, `nc_head`, `nc_scripts_before`,
-`nc_scripts_after`), `partials/actions.html`, the edit button of the file a page is made from (`nc_edit_url`), and
-`404.html`, the site's own page-not-found, already rendered.
+`nc_scripts_after`); `partials/actions.html`, the edit button of the file a page is made
+from (`nc_edit_url`); the footer, logo and header contact (`STATIC_PARTIALS`) and `404.html`,
+already rendered.
 
 How a template of ours renders without the engine: the `base.html` it extends (Material's
 page frame) is replaced by `SKELETON`, which keeps only the blocks a page of ours writes
 (`extrahead`, `content`, `scripts`), between markers. The theme's own parts of a page
-(header, navigation, search, footer) are the engine's theme's.
+(header, navigation, search) are the engine's theme's.
 """
 
 from __future__ import annotations
@@ -65,7 +69,8 @@ _THEME_PARTS = {"partials/actions.html": ""}
 _HOOKS_ONLY = ("hooks", "watch")
 # Our partials that replace Material's and are the same on every page once their links are absolute
 # paths: written into DIR/overrides as rendered HTML (the footer with the funding statement, the logo,
-# and no repository box, whose Material version would fetch counts from api.github.com).
+# the header's contact link instead of Material's repository box, which would fetch counts from
+# api.github.com).
 STATIC_PARTIALS = ("partials/copyright.html", "partials/logo.html", "partials/source.html")
 # The override DIR gets, and the theme's inline scripts that come after the policy on a page.
 OVERRIDES = {"main.html": "overrides/hookfree/main.html", "partials/actions.html": "overrides/hookfree/actions.html"}
