@@ -7,8 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from .. import characters, limits, markup, published, rawlinks
 from .. import fields as F
-from .. import limits, markup, published, rawlinks
 from ..dates import build_now, country_timezone
 from ..examples import BODY_HINT, read_templates
 from ..paths import PagePaths
@@ -91,6 +91,8 @@ class Reading:
             )
             return None
         text = text.removeprefix("\ufeff")
+        for found in characters.findings(text, markdown=path.suffix == ".md"):
+            self.problem(rel, found.message, found.hint, line=found.line)
         if not text.strip():
             self.problem(rel, "the file is empty", TEMPLATE_HINT)
             return None
