@@ -53,6 +53,16 @@ SCHEMA_REJECTS = {
     "label-instead-of-id": {"content/livinglabs/harbour-lab.md"},
     # The malformed e-mail; a person's details without contact_public: true are judged across fields by make check.
     "contact-without-consent": {"data/clusters.yaml"},
+    # The date in curly quotes is no date, the id with a zero-width space no id; the quotes are make check's.
+    "curly-quotes": {"content/events/2019-07-curly.md"},
+    "invisible-zero-width-space": {"content/events/2019-07-zwsp.md"},
+    # Abbreviations and offsets are no zone names; Etc/GMT+1 is one (its reversed sign is make check's).
+    "timezone-abbreviations": {
+        "content/events/2019-07-cest.md",
+        "content/events/2019-12-offset.md",
+        "content/events/2019-07-bst.md",
+        "content/events/2019-07-edt.md",
+    },
 }
 
 # Case -> why no schema can reject it: only `make check` does.
@@ -81,6 +91,24 @@ BEYOND_SCHEMA = {
     "online-with-only-a-country": "which of online, the location's parts and attendance are filled in is judged together",
     "image-from-another-website": "the page's text is below the front matter, which is all a schema sees",
     "place-in-another-country": "whether a position lies in a country is geography, not the form of a value",
+    "code-is-text": "the page's text is below the front matter, which is all a schema sees",
+    "duplicate-element-ids": "the page's text is below the front matter, which is all a schema sees",
+    "encoded-script-addresses": "the page's text is below the front matter, which is all a schema sees",
+    "escaped-backticks-onerror": "the page's text is below the front matter, which is all a schema sees",
+    "footnotes": "the page's text is below the front matter, which is all a schema sees",
+    "images-from-another-host": "the page's text is below the front matter, which is all a schema sees",
+    "script-in-backticks-in-div": "the page's text is below the front matter, which is all a schema sees",
+    "script-in-indented-fence": "the page's text is below the front matter, which is all a schema sees",
+    "script-in-two-word-fence": "the page's text is below the front matter, which is all a schema sees",
+    "unclosed-comment": "the page's text is below the front matter, which is all a schema sees",
+    "nul-character": "the page's text is below the front matter, which is all a schema sees",
+    "right-to-left-override": "the page's text is below the front matter, which is all a schema sees",
+    "links-as-html-and-unpublished": "links are in the page's text and lead to other files",
+    "invisible-no-break-space": "the YAML cannot be read, so there is nothing to validate",
+    "page-addresses": "a schema sees the fields, not the file's name or folder",
+    "reserved-cluster-ids": "the names the site takes are the features' (ncsite/features/*/__init__.py), not a schema's",
+    "reserved-event-name-events": "a schema sees the fields, not the file's name",
+    "size-limits": "file sizes are beyond a schema, and the text limits are make check's (CONTRIBUTING.md, Size limits)",
 }
 
 

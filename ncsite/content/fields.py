@@ -31,6 +31,7 @@ from .dates import DAY, FORM_TEXT, MONTH, TIME, When, parse_when
 from .problems import Problem
 from .text import slug_hint
 from .yamlsrc import LineDict, LineList
+from .zones import advice as zone_advice
 
 
 class Invalid(enum.Enum):
@@ -112,6 +113,7 @@ class Context:
     # Template sample values by field path without list positions ("organisers", "clusters.address").
     examples: dict[str, list[Example]] = dataclass_field(default_factory=dict)
     today: dt.date | None = None  # the build's date, for what cannot be in the future
+    record: Mapping[str, Any] | None = None  # the raw fields of the file or block the value is in
 
     def at(self, field: str, line: int | None) -> Context:
         # A copy of every attribute but the place: ~20,000 calls for 1,000 events, where
@@ -273,8 +275,19 @@ class Timezone(Kind):
         return frozenset(zoneinfo.available_timezones())
 
     def check(self, value: object, ctx: Context) -> str | Invalid:
-        if isinstance(value, str) and value in self.zones:
+        if isinstance(value, str) and value in self.zones and not value.startswith("Etc/GMT"):
             return value
+        if isinstance(value, str):  # "CEST", "UTC+2", "Etc/GMT+1": the zone of the event's country, if it fits
+            record = ctx.record or {}
+            location = record.get("location")
+            country = location.get("country") if isinstance(location, Mapping) else None
+            start = str(record.get("start", ""))
+            year = int(start[:4]) if start[:4].isdigit() else (ctx.today or dt.date.today()).year
+            found = zone_advice(value, country if isinstance(country, str) else None, year)
+            if found:
+                return ctx.fail(*found)
+            if value in self.zones:  # Etc/GMT, Etc/GMT0: plain UTC
+                return value
         guess = did_you_mean(value, self.zones) if isinstance(value, str) else None
         hint = f'did you mean "{guess}"? ' if guess else ""
         return ctx.fail(
@@ -478,6 +491,9 @@ class Record(Kind):
         lines = value.lines if isinstance(value, LineDict) else {}
         here = value.line if isinstance(value, LineDict) else ctx.line
         prefix = f"{ctx.field}." if ctx.field else ""
+        if not ctx.field:  # the file's own fields: what a value may need to know of its siblings
+            ctx = ctx.at(ctx.field, ctx.line)
+            ctx.record = value
         clean: dict[str, Any] = {}
         ok = True
         for key, raw in value.items():
