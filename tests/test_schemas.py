@@ -56,6 +56,7 @@ SCHEMA_REJECTS = {
     # The date in curly quotes is no date, the id with a zero-width space no id; the quotes are make check's.
     "curly-quotes": {"content/events/2019-07-curly.md"},
     "invisible-zero-width-space": {"content/events/2019-07-zwsp.md"},
+    "id-as-file-name": {"content/events/2019-07-ids.md"},
     # Abbreviations and offsets are no zone names; Etc/GMT+1 is one (its reversed sign is make check's).
     "timezone-abbreviations": {
         "content/events/2019-07-cest.md",
@@ -108,6 +109,8 @@ BEYOND_SCHEMA = {
     "page-addresses": "a schema sees the fields, not the file's name or folder",
     "reserved-cluster-ids": "the names the site takes are the features' (ncsite/features/*/__init__.py), not a schema's",
     "reserved-event-name-events": "a schema sees the fields, not the file's name",
+    "second-front-matter": "the second block is in the page's text, below the front matter a schema sees",
+    "folder-named-like-a-page": "a schema sees the fields, not the file's name or folder",
     "size-limits": "file sizes are beyond a schema, and the text limits are make check's (CONTRIBUTING.md, Size limits)",
 }
 

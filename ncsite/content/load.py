@@ -10,7 +10,7 @@ decides what to do with them (the build fails; `make check` prints them).
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from . import addresses, published, realfiles
@@ -89,11 +89,22 @@ def _read_docs(reading: Reading, readers: Sequence[Reader]) -> PagesReader:
             reading.problem(
                 reading.sources.rel(path),
                 f"files in {docs_dir}/{section}/ cannot be in a sub-folder",
-                f"move it to {docs_dir}/{section}/{src.name}",
+                f"move it to {docs_dir}/{reader.section}/{_free_name(docs / reader.section, src)}",
             )
         else:
             reader.read(path)
     return pages
+
+
+def _free_name(folder: Path, src: PurePosixPath) -> str:
+    """A name for a file moved up into `folder` that overwrites nothing: a folder's page
+    (`kiel/index.md`) is named after its folder, and a name taken gets a number."""
+    stem = src.parent.name if src.name in ("index.md", "README.md") else src.stem
+    suffix = src.suffix
+    name, number = f"{stem}{suffix}", 2
+    while (folder / name).exists():
+        name, number = f"{stem}-{number}{suffix}", number + 1
+    return name
 
 
 def _cross_check(reading: Reading, readers: Sequence[Reader], pages: PagesReader) -> None:

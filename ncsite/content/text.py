@@ -63,8 +63,12 @@ def first_paragraph(markdown: str) -> str:
         stripped = block.strip()
         if not stripped or stripped.startswith(_BLOCK_START) or re.match(r"^\d+\.\s", stripped):
             continue
-        return plain(stripped)
+        # Raw HTML tags are markup, not words: a summary is text (and never carries a tag or a handler).
+        return plain(_HTML_TAG.sub("", stripped))
     return ""
+
+
+_HTML_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 
 
 def slug_hint(name: str, fallback: str = "my-page") -> str:

@@ -30,6 +30,17 @@ def resolve(reading: Reading, content_ids: Mapping[str, set[str]], names: Mappin
             continue
         by_name = names.get(ref.kind, {})
         named = by_name.get(" ".join(ref.id.split()).casefold()) or by_name.get(slug_hint(ref.id))
+        # An id written as a file name or path ("harbour-lab.md", "../livinglabs/harbour-lab.md"): its last part.
+        as_file = posixpath.basename(ref.id.strip().rstrip("/")).removesuffix(".md")
+        if not ref.id_form and as_file != ref.id and as_file in known:
+            reading.problem(
+                ref.file,
+                f"{F.describe(ref.id)} is a file name or path, not a {ref.kind.replace('livinglab', 'living lab')} id",
+                f'write "{as_file}": the id alone, without folder and ".md"',
+                field=ref.field,
+                line=ref.line,
+            )
+            continue
         if not ref.id_form:
             hint = (
                 f'write "{named}" (the id of "{ref.id}")'

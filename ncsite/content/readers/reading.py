@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from .. import characters, limits, markup, published, rawlinks
+from .. import bodyrules, characters, limits, markup, published, rawlinks
 from .. import fields as F
 from ..dates import build_now, country_timezone
 from ..examples import BODY_HINT, read_templates
@@ -164,6 +164,14 @@ class Reading:
     def body(self, path: Path, text: str, first_line: int) -> None:
         """A page's Markdown text, kept for its HTML's verdict (ncsite.content.published); its links are checked later."""
         rel = self.sources.rel(path)
+        second = bodyrules.second_front_matter(text, first_line) if first_line > 1 else None
+        if second is not None:
+            self.problem(
+                rel,
+                "a second front matter block (fields between --- lines) follows the first: its fields are not read",
+                "move its fields into the first block, between the first two --- lines, and delete the second block",
+                line=second,
+            )
         src = path.relative_to(self.docs).as_posix()
         self.bodies[src] = text
         self.body_files[src] = published.Body(rel, text, first_line)

@@ -126,7 +126,7 @@ def event_record(event: Event, settings: Settings) -> dict[str, Any]:
         "livinglab": event.livinglab
         if event.livinglab is None or isinstance(event.livinglab, str)
         else list(event.livinglab),
-        "registration": event.registration,
+        "registration": event.registration if event.status != "cancelled" else None,  # nothing to register for
         "summary": event.summary,
         "ics": settings.absolute(event_path(event)) if in_calendar(event) else None,
     }
