@@ -85,6 +85,12 @@ _WHY_NOT = {
     "link": "the site's stylesheet styles every page: remove it",
     "form": "forms are not allowed in page text: link to the form instead, e.g. [Register](https://...)",
     "input": "forms are not allowed in page text: link to the form instead, e.g. [Register](https://...)",
+    "button": "forms are not allowed in page text: link to the form instead, e.g. [Register](https://...)",
+    "textarea": "forms are not allowed in page text: link to the form instead, e.g. [Register](https://...)",
+    "select": "forms are not allowed in page text: link to the form instead, e.g. [Register](https://...)",
+    "image": "write the image in Markdown, with the photo beside the page: ![Group photo](photo.jpg)",
+    "noscript": "remove it: pages run no scripts of their own, so nothing is needed for when scripts are off",
+    "template": "remove it: what it holds is not shown",
     "svg": "save the drawing as an image file beside the page and write ![Drawing](drawing.svg)",
     "math": "write the formula as text, or save it as an image beside the page",
     "base": "remove it: links are written relative to the page",
@@ -254,6 +260,14 @@ class _Verdict(HTMLParser):
                         f'the attribute "{name}" on <{tag}> would run a script',
                         "remove it: partner pages run no scripts",
                         (f"{name}=", name),
+                    )
+                )
+            elif name == "style" and "style" not in allowed:
+                self.refusals.append(
+                    Refusal(
+                        f'the attribute "style" on <{tag}> is not allowed',
+                        "remove it: the site's stylesheet styles every page (only a table column's text-align may be set)",
+                        ("style=", "style"),
                     )
                 )
             elif name not in GENERIC_ATTRIBUTES and name not in allowed:
