@@ -149,6 +149,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if file is not None:
             log.info(f"Not published yet (dated in the future): {src_uri}")
             file.inclusion = InclusionLevel.EXCLUDED
+    for issue in build.content.newsletter:
+        note = issue.far_ahead(build.today)
+        if note:
+            log.info(f"Note: {note}")
     return files
 
 

@@ -57,6 +57,9 @@ def main(argv: list[str] | None = None) -> int:
         f"{len(content.newsletter)} newsletter issues, {len(content.clusters)} clusters, "
         f"{len(content.topics)} topics, {len(content.partners)} partners, {len(content.pages)} other pages ({took:.2f} s)."
     )
+    today = sources.today or build_now().date()
+    for note in filter(None, (issue.far_ahead(today) for issue in content.newsletter)):
+        print(f"Note: {note}")
     return 0
 
 

@@ -4,10 +4,12 @@ cancelled event offers no registration."""
 from __future__ import annotations
 
 import json
+import logging
 
 import lxml.html
 from test_cases_build import _build, _case_project
 
+from ncsite.__main__ import main as ncsite_main
 from ncsite.content import published
 
 ISSUE = """---
@@ -84,3 +86,34 @@ def test_a_cancelled_event_offers_no_registration(tmp_path, monkeypatch):
     data = {e["id"]: e for e in json.loads((project / "site/events/events.json").read_text(encoding="utf-8"))}
     assert data["2027-03-off"]["registration"] is None
     assert data["2027-03-on"]["registration"] == "https://example.org/r"
+
+
+def test_an_issue_dated_more_than_a_year_ahead_is_pointed_out(tmp_path, monkeypatch, capsys):
+    """A note from the check and the build alike, not a refusal: a build as of an earlier day
+    (SOURCE_DATE_EPOCH) must not fail on what was written later."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795435200")  # 2026-11-23
+    issue = '---\ntitle: {t}\ndate: "{d}"\n---\nText.\n'
+    files = {
+        "content/newsletter/2028-01-15-typo.md": issue.format(t="Typo", d="2028-01-15"),
+        "content/newsletter/2027-06-01-soon.md": issue.format(t="Soon", d="2027-06-01"),
+    }
+    project = _case_project(tmp_path, {"files": files})
+    assert ncsite_main(["check", str(project)]) == 0
+    out = capsys.readouterr().out
+    note = (
+        "Note: content/newsletter/2028-01-15-typo.md: the issue is dated 2028-01-15, more than a year ahead: "
+        "no build publishes it before then; check the year, in the date and in the file name"
+    )
+    assert note in out and "2027-06-01-soon" not in out
+    records: list[logging.LogRecord] = []
+    handler = logging.Handler()
+    handler.emit = records.append  # type: ignore[method-assign]
+    logger = logging.getLogger("mkdocs")
+    level, logger.level = logger.level, logging.INFO
+    logger.addHandler(handler)
+    try:
+        assert _build(project) is None
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(level)
+    assert any(r.getMessage().endswith(note) for r in records)

@@ -235,6 +235,18 @@ class NewsletterIssue:
         """Whether a build on `today` publishes the issue (one dated in the future waits for its day)."""
         return self.date.date <= today
 
+    def far_ahead(self, today: dt.date) -> str | None:
+        """A note when the issue is dated more than a year after `today` (most likely a wrong year).
+
+        A note, not a problem: the issue simply waits, and a build made as of an earlier day
+        (SOURCE_DATE_EPOCH) must not fail on what was written later."""
+        if self.date.date <= today + dt.timedelta(days=365):
+            return None
+        return (
+            f"{self.source}: the issue is dated {self.date}, more than a year ahead: no build publishes it "
+            "before then; check the year, in the date and in the file name"
+        )
+
 
 NEWSLETTER = F.record_of(NewsletterIssue)  # a newsletter issue's front matter
 

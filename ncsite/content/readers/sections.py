@@ -122,14 +122,6 @@ class NewsletterReader(SectionReader):
                 line=data.line_of("date"),
             )
             return None
-        if clean["date"].date > self.reading.today + dt.timedelta(days=365):
-            self.reading.problem(
-                rel,
-                f"the issue is dated {clean['date']}, more than a year ahead: no build would publish it before then",
-                "check the year, in the date and in the file name; an issue is published on its date",
-                field="date",
-                line=data.line_of("date"),
-            )
         return NewsletterIssue(slug=path.stem, source=rel, **clean)
 
     def result(self) -> tuple[NewsletterIssue, ...]:
