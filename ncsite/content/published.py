@@ -208,6 +208,43 @@ _UNCLOSED_COMMENT = Refusal(
 _FOOTNOTE_REFERENCE = re.compile(r"\[\^([^\]\s]+)\]")  # what Python-Markdown leaves as text without a definition
 
 
+def _attribute_refusal(tag: str, name: str, value: str, allowed: frozenset[str]) -> Refusal | None:
+    """Why one attribute of an allowed tag is refused, or None."""
+    style_hint = "remove it: the site's stylesheet styles every page (only a table column's text-align may be set)"
+    if name.startswith("on"):
+        return Refusal(
+            f'the attribute "{name}" on <{tag}> would run a script',
+            "remove it: partner pages run no scripts",
+            (f"{name}=", name),
+        )
+    if name == "style" and "style" not in allowed:
+        return Refusal(f'the attribute "style" on <{tag}> is not allowed', style_hint, ("style=", "style"))
+    if name not in GENERIC_ATTRIBUTES and name not in allowed:
+        return Refusal(
+            f'the attribute "{name}" on <{tag}> is not allowed',
+            "remove it; allowed attributes: id, class, title, lang, dir, and href on links, "
+            "src, alt, width and height on images, colspan and rowspan on table cells",
+            (f"{name}=", name),
+        )
+    if name == "style" and _styles(value):
+        message = f'the attribute "style" on <{tag}> is not allowed ({", ".join(_styles(value))})'
+        return Refusal(message, style_hint, ("style=", "style"))
+    if name not in URL_ATTRIBUTES or not value:
+        return None
+    scheme = unsafe_scheme(value)
+    if scheme:
+        return _address_refusal(tag, name, value, scheme)
+    host = other_host(value) if tag in FETCHING else None
+    if host:
+        return Refusal(
+            f'the image "{_shown(value)}" is on another website ({host}): '
+            "every reader's browser and feed reader would fetch it from there",
+            PHOTO_HINT,
+            (value.strip(), f"{name}="),
+        )
+    return None
+
+
 class _Verdict(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -253,54 +290,9 @@ class _Verdict(HTMLParser):
             return
         allowed = TAG_ATTRIBUTES.get(tag, frozenset())
         for name, value in attrs:
-            value = value or ""
-            if name.startswith("on"):
-                self.refusals.append(
-                    Refusal(
-                        f'the attribute "{name}" on <{tag}> would run a script',
-                        "remove it: partner pages run no scripts",
-                        (f"{name}=", name),
-                    )
-                )
-            elif name == "style" and "style" not in allowed:
-                self.refusals.append(
-                    Refusal(
-                        f'the attribute "style" on <{tag}> is not allowed',
-                        "remove it: the site's stylesheet styles every page (only a table column's text-align may be set)",
-                        ("style=", "style"),
-                    )
-                )
-            elif name not in GENERIC_ATTRIBUTES and name not in allowed:
-                self.refusals.append(
-                    Refusal(
-                        f'the attribute "{name}" on <{tag}> is not allowed',
-                        "remove it; allowed attributes: id, class, title, lang, dir, and href on links, "
-                        "src, alt, width and height on images, colspan and rowspan on table cells",
-                        (f"{name}=", name),
-                    )
-                )
-            elif name == "style" and _styles(value):
-                self.refusals.append(
-                    Refusal(
-                        f'the attribute "style" on <{tag}> is not allowed ({", ".join(_styles(value))})',
-                        "remove it: the site's stylesheet styles every page (only a table column's text-align may be set)",
-                        ("style=", "style"),
-                    )
-                )
-            elif name in URL_ATTRIBUTES and value:
-                scheme = unsafe_scheme(value)
-                host = other_host(value) if tag in FETCHING else None
-                if scheme:
-                    self.refusals.append(_address_refusal(tag, name, value, scheme))
-                elif host:
-                    self.refusals.append(
-                        Refusal(
-                            f'the image "{_shown(value)}" is on another website ({host}): '
-                            "every reader's browser and feed reader would fetch it from there",
-                            PHOTO_HINT,
-                            (value.strip(), f"{name}="),
-                        )
-                    )
+            refusal = _attribute_refusal(tag, name, value or "", allowed)
+            if refusal is not None:
+                self.refusals.append(refusal)
 
     handle_startendtag = handle_starttag
 
