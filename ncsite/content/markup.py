@@ -1,54 +1,23 @@
-"""What a Markdown body may hold, and where it links, read once per file at load time.
+"""Where a Markdown body links and which anchors it has, read from its source, and what an SVG
+image may hold.
 
-Partner pages run no script. Raw HTML in a body is read by the standard
-library's HTML tokenizer (`html.parser`, the parser behind Python's own HTML
-tools), never by regular expressions: only the tags on `ALLOWED_TAGS` and the
-attributes on `ALLOWED_ATTRIBUTES` pass, event-handler attributes (`on…=`)
-never, and every address in a link or image must be a web, mail or phone
-address or a path to the site's own files (no `javascript:`, no `data:`).
-Markdown's own link syntax (`[text](address)`, `[id]: address`) and attribute
-lists (`{: .class }`) are Markdown, not HTML, and are read here as such.
-
-The content of code spans and fenced code blocks is shown as text, never run,
-so it is blanked (newlines kept, for line numbers) before anything is read.
+What a body may publish is judged on its rendered HTML (ncsite.content.published), never
+here: the source is read only for links (checked against the pages and files there are),
+anchors and line numbers. The content of code spans and fenced code blocks is blanked
+(newlines kept, for line numbers) before links are read.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from html.parser import HTMLParser
 
 from lxml import etree
-from markdown.extensions.attr_list import get_attrs_and_remainder
 from markdown.extensions.toc import slugify, unique
 
 from .text import plain
 
-# The tags partners need for text, tables and notes; Markdown itself writes the same ones.
-ALLOWED_TAGS = frozenset(
-    """
-    a abbr b blockquote br caption cite code col colgroup dd del details dfn div dl dt em figcaption figure
-    h1 h2 h3 h4 h5 h6 hr i img ins kbd li mark ol p pre q s samp small span strong sub summary sup
-    table tbody td tfoot th thead time tr u ul var wbr
-""".split()
-)
-ALLOWED_ATTRIBUTES = frozenset(
-    """
-    abbr align alt class colspan datetime dir headers height href id lang loading markdown name open reversed
-    rowspan scope span src start title type width
-""".split()
-)
-URL_ATTRIBUTES = frozenset(("href", "src", "cite", "action", "formaction", "poster", "srcset", "xlink:href", "data"))
 SAFE_SCHEMES = ("http", "https", "mailto", "tel")
-_WHY_NOT = {
-    "script": "partner pages run no scripts: remove it",
-    "iframe": "embedded pages are not allowed: link to it instead, e.g. [Watch the video](https://...)",
-    "object": "embedded content is not allowed: link to it instead, e.g. [The report](report.pdf)",
-    "embed": "embedded content is not allowed: link to it instead, e.g. [The report](report.pdf)",
-    "style": "the site's stylesheet styles every page: remove it",
-}
-_ALLOWED_TEXT = "allowed HTML tags: table, tr, th, td, br, sup, sub, abbr, details, summary and the other text tags; or write it in Markdown"
 
 
 @dataclass(frozen=True)
@@ -71,13 +40,11 @@ class Link:
 
 _FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)")
-_AUTOLINK = re.compile(r"<(?:(?:https?|ftp)://[^<>\s]*|[^<>\s@]+@[^<>\s@]+\.[^<>\s@]+)>")
 _INLINE_LINK = re.compile(r"(!?)\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\(\s*(<[^>\n]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)")
 _REFERENCE = re.compile(
     r"^[ ]{0,3}\[([^\]\n^][^\]\n]*)\]:[ \t]*(<[^>\n]*>|\S+)", re.MULTILINE
 )  # not footnotes ([^name]:)
 _REF_USE = re.compile(r"(!?)\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\[([^\]\n]*)\]")
-_ATTR_LIST = re.compile(r"\{:?[ \t]*([^{}\n]*[#.=][^{}\n]*)\}")
 _HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t#]*$", re.MULTILINE)
 _HEADING_ID = re.compile(r"\{[^{}]*#([\w:.-]+)[^{}]*\}\s*$")
 
@@ -123,81 +90,6 @@ def _address_finding(line: int, url: str) -> Finding:
     else:
         hint = "write a web address starting with https://, a mailto: or tel: address, or a path to a file of the site"
     return Finding(line, f'the address "{shown}" ({scheme}:) is not allowed in a link or image', hint)
-
-
-class _RawHtml(HTMLParser):
-    def __init__(self, first_line: int):
-        super().__init__(convert_charrefs=True)
-        self.first_line = first_line
-        self.findings: list[Finding] = []
-        self.urls: list[tuple[int, str, bool]] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        line = self.getpos()[0] + self.first_line - 1
-        if tag not in ALLOWED_TAGS:
-            self.findings.append(
-                Finding(line, f"the HTML tag <{tag}> is not allowed in page text", _WHY_NOT.get(tag, _ALLOWED_TEXT))
-            )
-            return
-        for name, value in attrs:
-            if name.startswith("on"):
-                self.findings.append(
-                    Finding(
-                        line,
-                        f'the attribute "{name}" on <{tag}> would run a script',
-                        "remove it: partner pages run no scripts",
-                    )
-                )
-            elif name in URL_ATTRIBUTES and value and unsafe_address(value):
-                self.findings.append(_address_finding(line, value))
-            elif name not in ALLOWED_ATTRIBUTES:
-                self.findings.append(
-                    Finding(
-                        line,
-                        f'the attribute "{name}" on <{tag}> is not allowed',
-                        "remove it; allowed attributes: " + ", ".join(sorted(ALLOWED_ATTRIBUTES)),
-                    )
-                )
-            elif name in ("href", "src") and value:
-                self.urls.append((line, value, tag == "img"))
-
-    handle_startendtag = handle_starttag
-
-
-def check_body(markdown: str, first_line: int) -> list[Finding]:
-    """Everything in a body that could run script or is not allowed HTML; `first_line` is the body's file line."""
-    text = _AUTOLINK.sub(lambda m: " " * len(m.group(0)), blank_code(markdown))
-    findings: list[Finding] = []
-    if "<" in text:
-        parser = _RawHtml(first_line)
-        parser.feed(text)
-        parser.close()
-        findings += parser.findings
-    for link in links(text, first_line, blanked=True):
-        if unsafe_address(link.target):
-            findings.append(_address_finding(link.line, link.target))
-    if "{" in text:
-        for match in _ATTR_LIST.finditer(text):
-            attrs, _ = get_attrs_and_remainder(match.group(1))
-            line = first_line + text.count("\n", 0, match.start())
-            for name, value in attrs:
-                if name.startswith("on"):
-                    findings.append(
-                        Finding(
-                            line,
-                            f'the attribute "{name}" would run a script',
-                            "remove it: partner pages run no scripts",
-                        )
-                    )
-                elif name == "style" or (name in URL_ATTRIBUTES and value and unsafe_address(value)):
-                    findings.append(
-                        Finding(
-                            line,
-                            f'the attribute "{name}" is not allowed',
-                            "remove it; attribute lists may give an id, classes and a title",
-                        )
-                    )
-    return sorted(findings, key=lambda f: f.line)
 
 
 def links(markdown: str, first_line: int, blanked: bool = False) -> list[Link]:
