@@ -173,7 +173,7 @@ def _visible_pins(page) -> list[str]:
 def _visible_cards(page) -> list[str]:
     return sorted(
         page.eval_on_selector_all(
-            "#nc-clusters > li", "cards => cards.filter(c => !c.hidden).map(c => c.querySelector('a').href)"
+            ".nc-clusters > li", "cards => cards.filter(c => !c.hidden).map(c => c.querySelector('a').href)"
         )
     )
 
@@ -183,7 +183,7 @@ def test_country_filter_shows_the_markers_of_the_visible_cards_only(page, site_u
     page.wait_for_load_state("load")
     cards = _visible_cards(page)
     pins = _visible_pins(page)
-    assert cards and len(cards) < page.locator("#nc-clusters > li").count()
+    assert cards and len(cards) < page.locator(".nc-clusters > li").count()
     with_town = set(
         page.eval_on_selector_all(
             "#cluster-map a.nc-map__pin", "ps => ps.map(p => new URL(p.getAttribute('href'), location).href)"
@@ -214,7 +214,7 @@ def test_map_on_a_phone_and_on_a_desktop(page, site_url):
     svg = page.locator("#cluster-map-svg")
     toggle = page.locator("#cluster-map .nc-map__toggle")
     if page.width_name == "phone":
-        first = page.locator("#nc-clusters > li h2").first
+        first = page.locator(".nc-clusters > li h2").first
         box = first.bounding_box()
         assert box and box["y"] + box["height"] <= 844, "the first cluster's name is below the first screen"
         assert not svg.is_visible() and toggle.is_visible()
@@ -257,7 +257,7 @@ def test_a_click_on_a_country_narrows_the_list_and_the_markers(page, site_url):
     if page.width_name == "phone":
         page.locator("#cluster-map .nc-map__toggle").click()
     with_town = _with_town(page)
-    total = page.locator("#nc-clusters > li").count()
+    total = page.locator(".nc-clusters > li").count()
     germany = page.locator("#cluster-map a.nc-map__country[data-country=DE]")
     germany.click()
     page.wait_for_function("document.querySelector('#nc-country').value === 'DE'")
@@ -265,7 +265,7 @@ def test_a_click_on_a_country_narrows_the_list_and_the_markers(page, site_url):
     cards = _visible_cards(page)
     assert cards and len(cards) < total
     assert page.eval_on_selector_all(
-        "#nc-clusters > li:not([hidden])", "cs => cs.every(c => c.dataset.country === 'DE')"
+        ".nc-clusters > li:not([hidden])", "cs => cs.every(c => c.dataset.country === 'DE')"
     )
     assert _visible_pins(page) == sorted(set(cards) & with_town)
     assert page.locator("#nc-count").inner_text().startswith(f"{len(cards)} clusters of {total}")
@@ -281,7 +281,7 @@ def test_a_click_on_a_country_narrows_the_list_and_the_markers(page, site_url):
     if page.width_name == "phone":
         page.locator("#nc-more summary").click()
     page.locator("#nc-clear").click()
-    page.wait_for_function(f"document.querySelectorAll('#nc-clusters > li:not([hidden])').length === {total}")
+    page.wait_for_function(f"document.querySelectorAll('.nc-clusters > li:not([hidden])').length === {total}")
     assert _visible_pins(page) == sorted(with_town)
     assert page.locator("#cluster-map a.nc-map__country[aria-current]").count() == 0
 
@@ -322,5 +322,5 @@ def test_without_javascript_a_country_still_narrows_the_list(browser, site_url, 
 def _visible_cards_css(page) -> list[str]:
     """The cards the browser shows, whatever hides them (the script's `hidden`, or the stylesheet)."""
     return page.eval_on_selector_all(
-        "#nc-clusters > li", "cs => cs.filter(c => c.getClientRects().length).map(c => c.querySelector('a').href)"
+        ".nc-clusters > li", "cs => cs.filter(c => c.getClientRects().length).map(c => c.querySelector('a').href)"
     )

@@ -162,16 +162,23 @@ def test_every_cluster_has_a_page_and_a_card(big):
 def test_directory_is_sorted_by_project_then_name(big):
     _, site, clusters = big
     html = (site / "matchpoint" / "index.html").read_text(encoding="utf-8")
-    cards = re.findall(r'data-project="([^"]*)".*?<h2 class="nc-card__title"><a href="[^"]*">([^<]*)</a>', html, re.S)
+    current, _, former = html.partition('id="nc-former"')
+    card = r'data-project="([^"]*)".*?<h[23] class="nc-card__title"><a href="[^"]*">([^<]*)</a>'
     import html as html_lib
 
     order = ["northern-connections", "intra-net", "joined-later"]
+    cards = re.findall(card, current, re.S)
     projects = [p for p, _ in cards]
     assert projects == sorted(projects, key=order.index) and projects[0] == "northern-connections"
     for project in order:
         titles = [html_lib.unescape(t) for p, t in cards if p == project]
         assert titles == sorted(titles, key=str.casefold) and titles
-    assert len(cards) == len(clusters)
+    # Clusters that merged or were renamed are listed apart, after the current ones.
+    gone = re.findall(card, former, re.S)
+    assert {html_lib.unescape(t) for _, t in gone} == {
+        c["name"] for c in clusters if c.get("status", "active") != "active"
+    }
+    assert len(cards) + len(gone) == len(clusters)
 
 
 # -- privacy ---------------------------------------------------------------------
@@ -415,7 +422,7 @@ def big_url(big):
 
 def _visible_ids(page) -> list[str]:
     return page.eval_on_selector_all(
-        "#nc-clusters > li:not([hidden]) .nc-card__title a", "els => els.map(a => a.getAttribute('href'))"
+        ".nc-clusters > li:not([hidden]) .nc-card__title a", "els => els.map(a => a.getAttribute('href'))"
     )
 
 
@@ -499,7 +506,7 @@ def test_topic_picker_ranks_with_reasons_by_keyboard(page, big, big_url):
     expected = [m.cluster.id for m in ranked]
     assert _ids(_visible_ids(page)) == expected
     assert ranked[0].score > ranked[-1].score  # a real ranking, not just a filter
-    cards = page.locator("#nc-clusters > li:not([hidden])")
+    cards = page.locator(".nc-clusters > li:not([hidden])")
     labels = {"food": "Food", "robotics": "Robotics"}
     for position in (0, len(ranked) - 1):
         match = ranked[position]

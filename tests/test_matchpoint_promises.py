@@ -94,3 +94,63 @@ def test_only_figures_and_places_a_source_gives(built_site):
     card = mp.xpath('//li[contains(@class, "nc-card")][.//a[@href="clean/"]]')[0]
     assert "Sønderborg" not in card.xpath('string(.//p[@class="nc-card__meta"])')
     assert not mp.xpath('//a[contains(@class, "nc-map__pin")][@href="clean/"]')
+
+
+def topic_counts() -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for cluster in clusters():
+        for topic in cluster.get("topics", []):
+            counts[topic] = counts.get(topic, 0) + 1
+    return counts
+
+
+def test_claims_about_matching_are_what_the_data_holds(built_site):
+    seeking = [c for c in clusters() if c.get("looking_for") and c.get("status", "active") == "active"]
+    home = " ".join(doc_of(built_site, "").xpath('string(//section[@aria-labelledby="matchpoint"])').split())
+    mp = doc_of(built_site, "matchpoint")
+    lead = " ".join(mp.xpath('string(//p[@class="nc-lead"])').split())
+    if not seeking:
+        assert "looking for" not in home
+        assert "no profile says yet which partners it is looking for" in lead
+    counts = topic_counts()
+    # Every topic example on the register page links to a topic some cluster works on, with its true count.
+    register = doc_of(built_site, "matchpoint/register")
+    examples = register.xpath('//div[@id="matching-today"]//a[contains(@href, "topic=")]')
+    assert examples
+    for link in examples:
+        topic = link.get("href").split("topic=")[1]
+        assert counts.get(topic, 0) > 0, topic
+        assert f"({counts[topic]} cluster" in link.tail, topic
+    text = " ".join(register.text_content().split())
+    assert "offshore wind" not in text.lower() or counts.get("offshore-wind")
+    # A topic no cluster works on is offered nowhere: no chip, and its option says so and cannot be chosen.
+    for option in mp.xpath('//select[@id="nc-topic"]/option[@value!=""]'):
+        n = counts.get(option.get("value"), 0)
+        assert (option.get("disabled") is not None) == (n == 0), option.get("value")
+        assert option.text.endswith("(no cluster yet)" if n == 0 else f"({n})")
+    chips = mp.xpath('//input[@name="want"]/@value')
+    assert chips and all(counts.get(v, 0) > 0 for v in chips)
+    # The search's examples are a town, a topic and a name the directory holds.
+    placeholder = mp.xpath('//input[@id="nc-q"]/@placeholder')[0]
+    cards = " ".join(mp.xpath("//li[contains(@class, 'nc-card')]/@data-text")).lower()
+    for example in placeholder.removeprefix("e.g. ").split(", "):
+        assert example.lower() in cards, example
+
+
+def test_merged_clusters_are_listed_apart_with_their_successor(built_site):
+    mp = doc_of(built_site, "matchpoint")
+    current = {h.rstrip("/") for h in mp.xpath('//ul[@id="nc-clusters"]/li//h2/a/@href')}
+    former = mp.xpath('//ul[@id="nc-former"]/li')
+    gone = {c["id"]: c for c in clusters() if c.get("status", "active") != "active"}
+    assert {li.xpath("string(.//h3/a/@href)").rstrip("/") for li in former} == set(gone)
+    assert not current & set(gone)
+    for li in former:
+        cid = li.xpath("string(.//h3/a/@href)").rstrip("/")
+        assert li.xpath(f'.//p[@class="nc-card__status"]/a[@href="../{gone[cid]["successor"]}/"]') or li.xpath(
+            f'.//p[@class="nc-card__status"]/a[@href="{gone[cid]["successor"]}/"]'
+        ), cid
+
+
+def test_the_intra_net_clusters_left_out_are_named(built_site):
+    text = " ".join(doc_of(built_site, "matchpoint").text_content().split())
+    assert "Design2Innovate, FURGY, KVCA and ROBIN" in text and "no source gives the country" in text

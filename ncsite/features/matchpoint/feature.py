@@ -120,6 +120,31 @@ class Directory:
             groups.setdefault(facet.group or "Other", []).append(facet)
         return list(groups.items())
 
+    @property
+    def current(self) -> tuple[PublicCluster, ...]:
+        """The clusters as they are today: not merged into or renamed as another."""
+        return tuple(p for p in self.profiles if p.active)
+
+    @property
+    def former(self) -> tuple[PublicCluster, ...]:
+        """The clusters that merged or were renamed, listed apart, each with its successor."""
+        return tuple(p for p in self.profiles if not p.active)
+
+    @property
+    def seeking(self) -> int:
+        """How many current profiles say which partners they are looking for (`looking_for`)."""
+        return sum(1 for p in self.current if p.looking_for)
+
+    @property
+    def with_topics(self) -> int:
+        """How many current profiles say what they work on."""
+        return sum(1 for p in self.current if p.topics)
+
+    @property
+    def common_topics(self) -> tuple[Facet, ...]:
+        """The topics clusters work on, most clusters first: the only topics a page offers as an example."""
+        return tuple(sorted((f for f in self.topics if f.count), key=lambda f: (-f.count, f.label.casefold())))
+
 
 def directory(clusters: Iterable[Cluster], topics: Iterable[Topic]) -> Directory:
     """Every cluster's public profile, and the facets, counted from the same profiles."""
@@ -196,7 +221,10 @@ class MatchpointFeature(Feature):
                 },
                 EDIT_PATH,
                 description="Matchpoint – the place to find your new project partner.",
-            )
+            ),
+            # The partner-written register page, with what Matchpoint can match today (its examples
+            # are topics clusters work on, never one with no cluster).
+            REGISTER_PAGE: PageView("register.html", {"directory": self.directory}),
         }
         topics = self.content.topics
         profiles = {p.id: p for p in self.directory.profiles}

@@ -25,14 +25,16 @@
     });
   }
 
-  function follow(figure, list) {
+  function follow(figure, lists) {
     var pins = Array.prototype.slice.call(figure.querySelectorAll("a.nc-map__pin"));
     var towns = Array.prototype.slice.call(figure.querySelectorAll(".nc-map__town"));
     function update() {
       var cards = {};
-      Array.prototype.forEach.call(list.children, function (card) {
-        var link = card.querySelector("a[href]");
-        if (link) cards[absolute(link.getAttribute("href"))] = card;
+      lists.forEach(function (list) {
+        Array.prototype.forEach.call(list.children, function (card) {
+          var link = card.querySelector("a[href]");
+          if (link) cards[absolute(link.getAttribute("href"))] = card;
+        });
       });
       pins.forEach(function (pin) {
         var card = cards[absolute(pin.getAttribute("href"))];
@@ -44,8 +46,10 @@
         if (town.hasAttribute("hidden") !== hide) town.toggleAttribute("hidden", hide);
       });
     }
-    new MutationObserver(update).observe(list, { attributes: true, attributeFilter: ["hidden"], subtree: true,
-                                                 childList: true });
+    lists.forEach(function (list) {
+      new MutationObserver(update).observe(list, { attributes: true, attributeFilter: ["hidden"], subtree: true,
+                                                   childList: true });
+    });
     update();
   }
 
@@ -79,8 +83,9 @@
 
   Array.prototype.forEach.call(document.querySelectorAll("[data-nc-map]"), function (figure) {
     toggle(figure);
-    var list = document.getElementById("nc-clusters");
-    if (figure.classList.contains("nc-map--clusters") && list) follow(figure, list);
+    /* The current clusters and, listed apart, those that merged or were renamed. */
+    var lists = ["nc-clusters", "nc-former"].map(function (id) { return document.getElementById(id); }).filter(Boolean);
+    if (figure.classList.contains("nc-map--clusters") && lists.length) follow(figure, lists);
     var select = document.getElementById("nc-country");
     if (select) countries(figure, select);
   });

@@ -18,7 +18,10 @@
   var empty = document.getElementById("nc-empty");
   if (!form || !list || !count || !empty) return;
 
-  var cards = Array.prototype.slice.call(list.children);
+  /* The current clusters, and those that merged or were renamed, listed apart (#nc-former). */
+  var former = document.getElementById("nc-former");
+  var formerSection = document.getElementById("nc-former-section");
+  var cards = Array.prototype.slice.call(list.children).concat(former ? Array.prototype.slice.call(former.children) : []);
   var total = cards.length;
   var data = cards.map(function (card, index) {
     return {
@@ -120,7 +123,7 @@
 
   function selectedLabel(select) {
     var option = select.options[select.selectedIndex];
-    return option ? option.textContent.replace(/ \(\d+\)$/, "") : select.value;
+    return option ? option.textContent.replace(/ \((\d+|no cluster yet)\)$/, "") : select.value;
   }
 
   function hits(haystack, words) {
@@ -156,8 +159,16 @@
       return (b.score.length - a.score.length) || (b.names - a.names) || (b.places - a.places) ||
         (a.index - b.index);
     });
-    var changed = order.some(function (d, i) { return list.children[i] !== d.card; });
-    if (changed) order.forEach(function (d) { list.appendChild(d.card); });
+    [list, former].forEach(function (ul) {
+      if (!ul) return;
+      var mine = order.filter(function (d) { return d.card.parentNode === ul; });
+      var changed = mine.some(function (d, i) { return ul.children[i] !== d.card; });
+      if (changed) mine.forEach(function (d) { ul.appendChild(d.card); });
+    });
+    if (formerSection) {
+      var anyFormer = shown.some(function (d) { return d.card.parentNode === former; });
+      if (formerSection.hidden === anyFormer) formerSection.hidden = !anyFormer;
+    }
 
     var filtered = s.words.length || s.country || s.project || s.topic || s.want.length;
     var text;
