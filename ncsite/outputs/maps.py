@@ -29,6 +29,7 @@ MARGIN = 80.0  # km kept around every place, for its marker and label
 
 DOT = 9.0  # a pin's radius on wide screens (km, i.e. SVG units)
 SPREAD = 12.4  # spacing factor of the sunflower that groups a town's pins
+NUDGE = 12.0  # km a town may be moved so that its pins do not touch a neighbour's on a phone
 AREA_GAP = 0.4  # room kept around a country's, region's or sea's name, in ems (letter-spacing ends in a gap)
 
 
@@ -252,7 +253,42 @@ def _towns(gazetteer: Gazetteer, pins: Iterable[Pin], chart: Chart) -> list[Town
             for pin, (dx, dy) in zip(group, offsets)
         )
         towns.append(Town(slug(place.town + "-" + place.country), place, round(x, 1), round(y, 1), markers, ()))
-    return towns
+    return _apart(towns)
+
+
+def _apart(towns: list[Town], rounds: int = 20) -> list[Town]:
+    """Towns moved apart just enough that their pins do not overlap at the phone's scale (Oslo and
+    Lillestrøm, 18 km apart, drew one blot): each pair too close is pushed apart along the line between
+    them, by a few kilometres, in a few rounds, and never more than NUDGE from where they are: a knot
+    of towns (four within 40 km) stays a knot, whose labels the placement leaves out where they do not
+    fit. Towns far apart do not move."""
+    points = [[t.x, t.y] for t in towns]
+    home = [(t.x, t.y) for t in towns]
+    reach = [_reach(t) * NARROW.pin_scale for t in towns]
+    for _ in range(rounds):
+        moved = False
+        for i in range(len(towns)):
+            for j in range(i + 1, len(towns)):
+                dx, dy = points[j][0] - points[i][0], points[j][1] - points[i][1]
+                gap = math.hypot(dx, dy)
+                need = reach[i] + reach[j] + 1.0
+                if gap >= need:
+                    continue
+                ux, uy = (dx / gap, dy / gap) if gap else (1.0, 0.0)
+                push = (need - gap) / 2
+                points[i][0] -= ux * push
+                points[i][1] -= uy * push
+                points[j][0] += ux * push
+                points[j][1] += uy * push
+                for k in (i, j):
+                    ox, oy = points[k][0] - home[k][0], points[k][1] - home[k][1]
+                    off = math.hypot(ox, oy)
+                    if off > NUDGE:
+                        points[k][0], points[k][1] = home[k][0] + ox * NUDGE / off, home[k][1] + oy * NUDGE / off
+                moved = True
+        if not moved:
+            break
+    return [Town(t.key, t.place, round(x, 1), round(y, 1), t.markers, t.labels) for t, (x, y) in zip(towns, points)]
 
 
 def accessible_name(pin: Pin, place: Place) -> str:
@@ -291,6 +327,8 @@ def text_width(text: str, font: float, caps: bool = False) -> float:
 def _place_label(town: Town, mode: Mode, taken: list[Rect], chart: Chart) -> Label | None:
     """The first spot around the town where its name overlaps nothing; None when every spot is taken."""
     font, text = mode.town_font, town.place.town
+    if len(town.markers) > 1:  # several pins, one name: say how many ("Hamburg (3)")
+        text = f"{text} ({len(town.markers)})"
     r = _reach(town) * mode.pin_scale + font * 0.2
     w, h = text_width(text, font), font
     d = r * 0.72
