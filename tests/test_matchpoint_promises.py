@@ -154,3 +154,20 @@ def test_merged_clusters_are_listed_apart_with_their_successor(built_site):
 def test_the_intra_net_clusters_left_out_are_named(built_site):
     text = " ".join(doc_of(built_site, "matchpoint").text_content().split())
     assert "Design2Innovate, FURGY, KVCA and ROBIN" in text and "no source gives the country" in text
+
+
+def test_sources_are_references_with_a_readable_title(built_site):
+    """A profile's sources name their publisher or title, not a bare domain; a linked one reads as its title."""
+    import re
+
+    bare = re.compile(r"^[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}\b")
+    links = 0
+    for cluster in clusters():
+        doc = doc_of(built_site, f"matchpoint/{cluster['id']}")
+        for li in doc.xpath('//ul[@class="nc-sources"]/li'):
+            text = " ".join(li.text_content().split())
+            assert not bare.match(text), (cluster["id"], text)
+            for a in li.xpath(".//a"):
+                links += 1
+                assert a.get("href").startswith("https://") and not a.text_content().startswith("http"), text
+    assert links >= 10
