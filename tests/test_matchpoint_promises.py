@@ -153,7 +153,7 @@ def test_merged_clusters_are_listed_apart_with_their_successor(built_site):
 
 def test_the_intra_net_clusters_left_out_are_named(built_site):
     text = " ".join(doc_of(built_site, "matchpoint").text_content().split())
-    assert "Design2Innovate, FURGY, KVCA and ROBIN" in text and "no source gives the country" in text
+    assert "Design2Innovate, FURGY, KVCA and ROBIN" in text and "once the country each is based in is confirmed" in text
 
 
 def test_sources_are_references_with_a_readable_title(built_site):
