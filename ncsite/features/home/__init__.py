@@ -1,5 +1,5 @@
 """The home page and the partners' landing content (partner map, latest news, living labs by
-date). Its pages (index.md, about.md, contact.md) are written by hand: it owns no page path."""
+date). Its pages (index.md, about.md) are written by hand: it owns no page path."""
 
 from ncsite.content.paths import PagePaths
 

@@ -29,6 +29,4 @@ class HomeFeature(Feature):
         return {
             "index.md": PageView("home.html", context),
             "about.md": PageView("about.html", {"partner_countries": context["partner_countries"]}),
-            # The contact page shows the site's one contact (mkdocs.yml: extra.contact) above its text.
-            "contact.md": PageView("contact.html"),
         }
