@@ -182,6 +182,10 @@ def floor_site(project: Path, dest: Path) -> Path:
     """The same pages as a plain mkdocs-material site: no hooks, no overrides, cluster pages as .md files."""
     shutil.copytree(project / "content", dest / "content")
     docs = dest / "content"
+    for md in docs.rglob("*.md"):  # a page naming one of our templates (contact.html) gets the theme's own
+        text = md.read_text(encoding="utf-8")
+        if re.search(r"^template: ", text, re.M):
+            md.write_text(re.sub(r"^template: .*\n", "", text, count=1, flags=re.M), encoding="utf-8")
     clusters = yaml.safe_load((project / "data" / "clusters.yaml").read_text(encoding="utf-8"))["clusters"]
 
     def listing(folder: str, title: str, entries: list[tuple[str, str]]):
