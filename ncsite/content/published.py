@@ -364,7 +364,7 @@ def _cleaner(attribute_filter: Any = None) -> nh3.Cleaner:
         clean_content_tags=_CLEAN_CONTENT,
         attributes=_ATTRIBUTES,
         attribute_filter=attribute_filter,
-        strip_comments=False,  # kept as they are: a template may look for a marker (about.html: <!-- ncsite:partners -->)
+        strip_comments=False,  # serialised as they are, then dropped but for the templates' markers (sanitise)
         link_rel=None,
         url_schemes=_SCHEMES,
         filter_style_properties=_STYLES,
@@ -374,6 +374,11 @@ def _cleaner(attribute_filter: Any = None) -> nh3.Cleaner:
 # Two fixed configurations of the sanitiser, made once (a third of the time of each call when
 # made per page): constants like compiled patterns, holding nothing of any build.
 _CLEANER = _cleaner()
+# The comments a template looks for in a page's HTML (about.html puts the partners there). Every
+# other comment is an editor's note that no reader should find in the page source: dropped. In the
+# sanitiser's output a comment is always "<!--" data "-->", and "<!--" in text or code is "&lt;!--".
+TEMPLATE_MARKERS = frozenset({"<!-- ncsite:partners -->"})
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 # Each attribute through Python is a third of the time: only where an image could be.
 _CLEANER_IMAGES = _cleaner(_keep_attribute)
 
@@ -384,7 +389,8 @@ def sanitise(html: str) -> str:
     What the verdict refused never gets this far in a build that succeeds; this is the
     second line, for whatever a tokenizer other than the browser's could misread.
     """
-    return (_CLEANER_IMAGES if _IMAGE.search(html) else _CLEANER).clean(html)
+    clean = (_CLEANER_IMAGES if _IMAGE.search(html) else _CLEANER).clean(html)
+    return _COMMENT.sub(lambda m: m[0] if m[0] in TEMPLATE_MARKERS else "", clean) if "<!--" in clean else clean
 
 
 # -- where in the source --------------------------------------------------------------

@@ -140,3 +140,20 @@ def test_each_refusal_names_its_nearest_source_line(renderer):
 )
 def test_markup_outside_the_allow_list_is_refused(renderer, body):
     assert published.judge(renderer.html(body)), body
+
+
+def test_comments_never_reach_the_reader_but_a_templates_marker(renderer):
+    """An editor's note in a page is no part of what is published (anyone can read the page
+    source); the marker a template looks for stays, and a comment shown as code stays text."""
+    body = (
+        "Text.\n\n<!-- Editor's note: only the schedule names this meeting -->\n\n"
+        "<div markdown>\n<!-- inside a block -->\nMore.\n</div>\n\n"
+        "<!-- ncsite:partners -->\n\n"
+        "    <!-- shown as code -->\n\n`<!-- a code span -->`\n"
+    )
+    html = published.sanitise(renderer.html(body))
+    assert "Editor's note" not in html and "inside a block" not in html
+    assert "<!--" not in html.replace("<!-- ncsite:partners -->", "")
+    assert html.count("<!-- ncsite:partners -->") == 1
+    assert "&lt;!-- shown as code --&gt;" in html and "&lt;!-- a code span --&gt;" in html
+    assert "Text." in html and "More." in html
