@@ -13,12 +13,14 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 from ncsite import load_content
 from ncsite.content import schemas as schema_files
 from ncsite.content.dates import build_now
 from ncsite.content.problems import report
+from ncsite.content.verdicts import CACHE_FILE
 
 from .config import sources_from_mkdocs_yml
 from .generate import generate
@@ -47,7 +49,7 @@ def main(argv: list[str] | None = None) -> int:
     except (OSError, ValueError) as err:
         print(err, file=sys.stderr)
         return 1
-    content, problems = load_content(sources)
+    content, problems = load_content(replace(sources, verdict_cache=sources.root / CACHE_FILE))
     if problems:
         print(report(problems), file=sys.stderr)
         return 1

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from . import addresses, published, realfiles
+from . import addresses, published, realfiles, verdicts
 from .mkdocsyml import read_mkdocs_yml
 from .models import Content
 from .paths import PagePaths
@@ -53,13 +53,26 @@ def judge_bodies(sources: Sources, bodies: Iterable[published.Body], site_config
     """The verdict on the HTML each body renders to (ncsite.content.published), with the extensions of
     the build (`sources`) or else of mkdocs.yml (`site_config`)."""
     extensions = sources.markdown_extensions
+    remembered = None
     if extensions is None:
-        extensions = tuple(published.markdown_extensions(*published.extension_settings(site_config)))
-    renderer = published.Renderer(extensions)
+        settings = published.extension_settings(site_config)
+        extensions = tuple(published.markdown_extensions(*settings))
+        if sources.verdict_cache is not None:  # `ncsite check`: pages unchanged since the last check are not rendered
+            remembered = verdicts.Verdicts(sources.verdict_cache, verdicts.fingerprint(settings))
+    renderer = None
     problems = []
     for body in bodies:
-        for line, refusal in published.refused(body, renderer.html(body.text)):
-            problems.append(Problem(body.file, line, None, refusal.message, refusal.hint))
+        key = remembered.key(body.file, body.first_line, body.text) if remembered else ""
+        verdict = remembered.get(key) if remembered else None
+        if verdict is None:
+            renderer = renderer or published.Renderer(extensions)
+            html = renderer.html(body.text)
+            verdict = [(line, refusal.message, refusal.hint) for line, refusal in published.refused(body, html)]
+            if remembered:
+                remembered.put(key, verdict)
+        problems += [Problem(body.file, line, None, message, hint) for line, message, hint in verdict]
+    if remembered:
+        remembered.save()
     return problems
 
 

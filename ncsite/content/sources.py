@@ -28,6 +28,8 @@ class Sources:
     # and the loader then renders them only when loading fails, so that both report the same problems.
     markdown_extensions: tuple[Any, ...] | None = None
     html_judged_later: bool = False
+    # `ncsite check` remembers its verdicts on rendered pages here (ncsite.content.verdicts); None: it does not.
+    verdict_cache: Path | None = None
 
     def rel(self, path: Path) -> str:
         # Called several times for each of ~1,500 files: a string prefix, not Path.relative_to.
