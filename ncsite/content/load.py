@@ -52,20 +52,20 @@ def load_content(sources: Sources, paths: PagePaths) -> tuple[Content, list[Prob
 def judge_bodies(sources: Sources, bodies: Iterable[published.Body], site_config: Mapping[str, Any]) -> list[Problem]:
     """The verdict on the HTML each body renders to (ncsite.content.published), with the extensions of
     the build (`sources`) or else of mkdocs.yml (`site_config`)."""
-    extensions = sources.markdown_extensions
+    settings = published.extension_settings(site_config)
     remembered = None
-    if extensions is None:
-        settings = published.extension_settings(site_config)
-        extensions = tuple(published.markdown_extensions(*settings))
-        if sources.verdict_cache is not None:  # `ncsite check`: pages unchanged since the last check are not rendered
-            remembered = verdicts.Verdicts(sources.verdict_cache, verdicts.fingerprint(settings))
+    if sources.markdown_extensions is None and sources.verdict_cache is not None:
+        # `ncsite check`: pages unchanged since the last check are not rendered (nor the extensions made)
+        remembered = verdicts.Verdicts(sources.verdict_cache, verdicts.fingerprint(settings))
     renderer = None
     problems = []
     for body in bodies:
         key = remembered.key(body.file, body.first_line, body.text) if remembered else ""
         verdict = remembered.get(key) if remembered else None
         if verdict is None:
-            renderer = renderer or published.Renderer(extensions)
+            if renderer is None:
+                extensions = sources.markdown_extensions or tuple(published.markdown_extensions(*settings))
+                renderer = published.Renderer(extensions)
             html = renderer.html(body.text)
             verdict = [(line, refusal.message, refusal.hint) for line, refusal in published.refused(body, html)]
             if remembered:
