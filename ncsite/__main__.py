@@ -23,6 +23,7 @@ from ncsite.content.problems import report
 from ncsite.content.verdicts import CACHE_FILE
 
 from .config import sources_from_mkdocs_yml
+from .generate import generate
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -65,8 +66,6 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _generate(root: Path, dest: Path) -> int:
-    from .generate import generate  # the whole build pipeline: not loaded for `ncsite check`
-
     started = time.perf_counter()
     pages, problems = generate(root, dest, build_now())
     if problems:
