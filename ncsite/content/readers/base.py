@@ -70,6 +70,16 @@ class SectionReader(Reader):
         """The record one file holds, or None (its problems reported)."""
         raise NotImplementedError
 
+    def loaded(self, path: Path, spec: F.Record) -> tuple[str, str, dict[str, Any], Any] | None:
+        """The file's slug, its path from the project root, its checked fields and its fields as
+        written (with their lines); None when the name or the fields have problems (reported)."""
+        slug = self.slug_of(path)
+        loaded = self.reading.record(path, spec)
+        if loaded is None or slug is None:
+            return None
+        clean, data = loaded
+        return slug, self.reading.sources.rel(path), clean, data
+
     def slug_of(self, path: Path) -> str | None:
         slug = path.stem
         if not F.SLUG.match(slug):

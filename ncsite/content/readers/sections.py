@@ -25,12 +25,10 @@ class EventsReader(SectionReader):
     section, field = "events", "events"
 
     def record(self, path: Path) -> Event | None:
-        slug = self.slug_of(path)
-        loaded = self.reading.record(path, EVENT)
-        if loaded is None or slug is None:
+        loaded = self.loaded(path, EVENT)
+        if loaded is None:
             return None
-        clean, data = loaded
-        rel = self.reading.sources.rel(path)
+        slug, rel, clean, data = loaded
         if self.taken(path, slug, f'rename it, e.g. to "{clean["start"].iso}-{slug}.md"'):
             return None
         location = clean.pop("location", None)
@@ -74,12 +72,10 @@ class LivingLabsReader(SectionReader):
     section, field, refers = "livinglabs", "livinglabs", "livinglab"
 
     def record(self, path: Path) -> LivingLab | None:
-        slug = self.slug_of(path)
-        loaded = self.reading.record(path, LIVINGLAB)
-        if loaded is None or slug is None:
+        loaded = self.loaded(path, LIVINGLAB)
+        if loaded is None:
             return None
-        clean, data = loaded
-        rel = self.reading.sources.rel(path)
+        slug, rel, clean, data = loaded
         self.reading.locate(rel, clean["city"], clean["country"], "city", data.line_of("city"))
         return LivingLab(slug=slug, source=rel, **clean)
 
