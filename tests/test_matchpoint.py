@@ -570,3 +570,15 @@ def test_screens_fit(browser, big_url, site_url, width, height, tmp_path):
         assert page.evaluate("document.documentElement.scrollWidth") <= width, name
         page.screenshot(path=str(shots / f"matchpoint-{name}-{width}.png"), full_page=name != "directory")
     context.close()
+
+
+def test_exports_carry_no_markdown_link_syntax(built_site):
+    """The sources in the real data link their titles; the data exports give them as plain text."""
+    data = json.loads((built_site / "matchpoint" / "clusters.json").read_text(encoding="utf-8"))
+    sources = [s for c in data for s in c.get("source", [])]
+    assert any("(https://" in s for s in sources)  # linked titles exist in the real data
+    assert not any("](" in s for s in sources)
+    rows = list(
+        csv.DictReader((built_site / "matchpoint" / "clusters.csv").read_text(encoding="utf-8-sig").splitlines())
+    )
+    assert rows and not any("](" in (row.get("source") or "") for row in rows)

@@ -74,3 +74,28 @@ _HTML_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 def slug_hint(name: str, fallback: str = "my-page") -> str:
     """A web-address form of a name, for rename hints: "Øresund møde" -> "oresund-mode", "Straße" -> "strasse"."""
     return re.sub(r"[^a-z0-9]+", "-", unidecode(name).lower()).strip("-") or fallback
+
+
+_LINK = re.compile(r"\[([^\]\n]+)\]\((https://[^\s)]+)\)")
+
+
+def linked(text: str) -> list[tuple[str, str | None]]:
+    """A source as pieces of text, each with the https address it links to or None: "[Title](https://...),
+    publisher, year" reads as a linked title and the rest as text. Nothing else of Markdown is read, and
+    no other scheme becomes a link, so a value stays text whatever it holds."""
+    pieces: list[tuple[str, str | None]] = []
+    at = 0
+    for match in _LINK.finditer(text):
+        if match.start() > at:
+            pieces.append((text[at : match.start()], None))
+        pieces.append((match.group(1), match.group(2)))
+        at = match.end()
+    if at < len(text):
+        pieces.append((text[at:], None))
+    return pieces
+
+
+def unlinked(text: str) -> str:
+    """A source as plain text for the data exports: "[Title](https://...), publisher" reads
+    "Title (https://...), publisher"."""
+    return "".join(piece if url is None else f"{piece} ({url})" for piece, url in linked(text))

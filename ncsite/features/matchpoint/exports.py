@@ -13,6 +13,7 @@ from typing import Any
 
 from ncsite.content.fields import Record, declarations, public_fields
 from ncsite.content.models import Cluster, Contact, Topic
+from ncsite.content.text import unlinked
 from ncsite.outputs.jsonfile import json_list
 
 from .public import ClusterLink, PublicCluster
@@ -59,9 +60,18 @@ def _plain(value: Any) -> Any:
     return value
 
 
+def _values(profile: PublicCluster, absolute_url: str) -> dict[str, Any]:
+    """The published values of a profile as the exports give them: its absolute address, and its
+    sources as plain text (a linked title "[Title](https://...)" as "Title (https://...)")."""
+    values = {**profile.values(), "url": absolute_url}
+    if values.get("source"):
+        values["source"] = tuple(unlinked(text) for text in values["source"])
+    return values
+
+
 def as_dict(profile: PublicCluster, absolute_url: str) -> dict[str, Any]:
     """The JSON form of one profile: plain values, topic ids, absent fields left out."""
-    values = {**profile.values(), "url": absolute_url}
+    values = _values(profile, absolute_url)
     return {name: _plain(values[name]) for name in _ordered(JSON_ORDER) if values[name] not in (None, ())}
 
 
@@ -107,7 +117,7 @@ def clusters_csv(profiles: Iterable[PublicCluster], absolute: Callable[[str], st
     writer.writeheader()
     names = exported()
     for p in profiles:
-        values = {**p.values(), "url": absolute(p.url)}
+        values = _values(p, absolute(p.url))
         row: dict[str, Any] = {}
         for name in names:
             if values[name] is not None:
